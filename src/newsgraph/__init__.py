@@ -1,0 +1,22 @@
+"""newsgraph: read the news coverage of a story and get back an evidence-linked account of it."""
+
+from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.model import Claim, Document, Entity, Event, Mention, Quantity, Statement, Story, Timex
+from newsgraph.pipeline import Options, extract_documents
+
+__all__ = [
+    "Claim",
+    "Document",
+    "Entity",
+    "Event",
+    "InputError",
+    "Mention",
+    "NewsgraphError",
+    "Options",
+    "Quantity",
+    "Statement",
+    "Story",
+    "Timex",
+    "extract_documents",
+]
+__version__ = "0.1.0"

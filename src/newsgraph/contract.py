@@ -1,0 +1,40 @@
+"""The extract contract of design.md: one JSON object per document, in a fixed key order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from newsgraph.model import Document
+
+# design.md's keys first, in its order; then what newsgraph adds for provenance.
+CONTRACT_KEYS = (
+    "id", "source", "url", "outlet", "title", "published", "language", "text", "story",
+    "entities", "quotes", "quantities", "timexes", "events",
+)
+EXTRA_KEYS = ("date_source", "byline", "credits", "duplicate_of")
+
+
+def to_contract(document: Document) -> dict[str, Any]:
+    """The document as a JSON-ready dict with every contract key present."""
+    data = document.model_dump(mode="json")
+    return {key: data[key] for key in CONTRACT_KEYS + EXTRA_KEYS}
+
+
+def write_documents(documents: Iterable[Document], out: TextIO, fmt: str = "jsonl") -> int:
+    """Write documents as JSON Lines or one JSON array, streaming; return how many were written."""
+    count = 0
+    if fmt == "json":
+        out.write("[")
+    for document in documents:
+        line = json.dumps(to_contract(document), ensure_ascii=False)
+        if fmt == "json":
+            out.write(("," if count else "") + "\n" + line)
+        else:
+            out.write(line + "\n")
+        out.flush()
+        count += 1
+    if fmt == "json":
+        out.write("\n]\n" if count else "]\n")
+    return count

@@ -1,0 +1,106 @@
+"""Saved web pages: body, title, date, site name and canonical URL with trafilatura."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import htmldate
+import lxml.etree
+import lxml.html
+import trafilatura
+
+from newsgraph.errors import MalformedInputError
+from newsgraph.ingest.dates import parse_date
+from newsgraph.model import RawDocument
+
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
+# A title suffix this short after a separator is a site name ("Headline | The Post").
+_MAX_SITE_SUFFIX_WORDS = 5
+
+
+def looks_like_html(text: str) -> bool:
+    """True when text starts like an HTML document (for stdin and unknown suffixes)."""
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in head or "<head" in head
+
+
+def read_html(source: str, html: str, url: str | None = None) -> RawDocument:
+    """One article from an HTML page; raises MalformedInputError when it holds no article text."""
+    page = extract_page(html, source, url)
+    if not page["text"]:
+        raise MalformedInputError(source, "no article text found in the HTML")
+    return RawDocument(source=source, is_clean=True, **page)
+
+
+def extract_page(html: str, source: str, url: str | None = None) -> dict[str, Any]:
+    """Title, date (and where it came from), outlet, URL, byline and body text of a page."""
+    found = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    ) or {}
+    text = _paragraphs(found.get("text") or "")
+    published, date_source = parse_date(found.get("date")), "trafilatura"
+    if published is None:
+        published, date_source = _htmldate(html, url), "htmldate"
+    return {
+        "title": _clean_title(found.get("title"), found.get("sitename")),
+        "text": text,
+        "published": published,
+        "date_source": date_source if published else None,
+        "outlet": found.get("sitename") or None,
+        "url": found.get("url") or url,
+        "byline": found.get("author") or None,
+    }
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura puts one block per line; newsgraph separates paragraphs by a blank line."""
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _htmldate(html: str, url: str | None) -> Any:
+    try:
+        found = htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
+    except (ValueError, TypeError):
+        return None
+    return parse_date(found)
+
+
+def _clean_title(title: str | None, sitename: str | None) -> str | None:
+    """Drop a site name before or after the headline ("Headline | The Post")."""
+    if not title:
+        return None
+    title = title.strip()
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    site = (sitename or "").strip().lower()
+    head, tail = title[: separators[-1].start()], title[separators[-1].end():]
+    if tail.lower() == site or (_reads_as_site_name(tail) and len(head.split()) > len(tail.split())):
+        return head
+    lead, rest = title[: separators[0].start()], title[separators[0].end():]
+    return rest if site and lead.lower() == site else title
+
+
+def _reads_as_site_name(text: str) -> bool:
+    """Short and capitalised like a masthead ("The Meridian Post", "example.com")."""
+    words = text.split()
+    return len(words) <= _MAX_SITE_SUFFIX_WORDS and (all(w[0].isupper() or w[0].isdigit() for w in words) or "." in text)
+
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (feed content, a record's body), one paragraph per block."""
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return fragment
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    for block in root.iter(*_BLOCK_TAGS):
+        block.tail = "\n\n" + (block.tail or "")
+    return _paragraphs(re.sub(r"\n\s*\n", "\n", root.text_content()))

@@ -1,0 +1,155 @@
+"""The nouns of design.md as pydantic models; field names are the extract contract's.
+
+Offsets are character offsets into `Document.text`, end exclusive.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Attribution = Literal["named", "anonymous", "unattributed"]
+Agreement = Literal["agree", "conflict", "single-source"]
+Modality = Literal["asserted", "reported", "future", "hypothetical", "demanded"]
+
+
+class Record(BaseModel):
+    """Base for every noun: strict fields, no silent extras."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class RawDocument(Record):
+    """What a reader found in one input, before cleaning."""
+
+    source: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    date_source: str | None = None
+    byline: str | None = None
+    is_clean: bool = False  # True when an extractor (trafilatura) already removed page furniture
+
+
+class Mention(Record):
+    """A span naming an actor or place."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    entity_id: str | None = None
+    name: str | None = None
+
+
+class Entity(Record):
+    """A canonical actor or place, shared by all documents of a run."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Statement(Record):
+    """Something someone is reported to have said or believed."""
+
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    content: str
+    content_start: int
+    content_end: int
+    direct: bool = False
+    attribution: Attribution = "named"
+    hedged: bool = False
+
+
+class Quantity(Record):
+    """A reported number with what it counts."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None
+    what: str | None = None
+
+
+class Timex(Record):
+    """A time expression normalized to ISO 8601 / TIMEX3."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None = None
+
+
+class Event(Record):
+    """Who did what to whom, when and where (PLOVER type)."""
+
+    type: str
+    trigger: str
+    start: int
+    end: int
+    sentence: int
+    actor: str | None = None
+    target: str | None = None
+    location: str | None = None
+    date: str | None = None
+    negated: bool = False
+    modality: Modality = "asserted"
+
+
+class Document(Record):
+    """One clean article and everything extracted from it."""
+
+    id: str
+    source: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    date_source: str | None = None
+    language: str | None = None
+    text: str
+    byline: str | None = None
+    credits: list[str] = Field(default_factory=list)
+    duplicate_of: str | None = None
+    story: str | None = None
+    entities: list[Mention] = Field(default_factory=list)
+    quotes: list[Statement] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    timexes: list[Timex] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+
+class Story(Record):
+    """Documents that report the same happening."""
+
+    id: str
+    documents: list[str]
+    headline: str | None = None
+    first_date: date | None = None
+    last_date: date | None = None
+    outlets: list[str] = Field(default_factory=list)
+
+
+class Claim(Record):
+    """Statements from different documents that assert the same thing."""
+
+    id: str
+    story: str | None = None
+    statements: list[tuple[str, int]] = Field(default_factory=list)  # (document id, index in quotes)
+    agreement: Agreement = "single-source"

@@ -1,0 +1,62 @@
+"""The flow of design.md end to end: inputs in, annotated and resolved Documents out, streaming."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from newsgraph.annotate import annotate
+from newsgraph.errors import EmptyInputError, InputError
+from newsgraph.ingest import DEFAULT_MAX_BYTES, Item, read_inputs
+from newsgraph.ingest.clean import make_document
+from newsgraph.ingest.dedup import DuplicateIndex
+from newsgraph.model import Document
+from newsgraph.resolve import EntityResolver
+
+OnError = Callable[[InputError], None]
+Warn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a run reads its inputs and how much of the machine it uses."""
+
+    published: date | None = None  # for inputs that carry no publication date
+    max_bytes: int = DEFAULT_MAX_BYTES
+    jobs: int | None = None  # worker processes for large inputs; None: one per core
+
+
+def extract_documents(
+    paths: list[str], options: Options = Options(), on_error: OnError | None = None, warn: Warn | None = None
+) -> Iterator[Document]:
+    """Every article of `paths`, cleaned, deduplicated, annotated and resolved, in input order.
+
+    Failed inputs go to `on_error` (raised if it is None) and the run goes on; notes that are
+    not errors (a non-English article) go to `warn`.
+    """
+    on_error = on_error or _raise
+    warn = warn or (lambda message: None)
+    documents = clean_documents(read_inputs(paths, options.max_bytes), options.published, on_error)
+    resolver = EntityResolver()
+    for document in annotate(documents, warn, options.jobs):
+        yield resolver.resolve(document)
+
+
+def clean_documents(items: Iterable[Item], published: date | None, on_error: OnError) -> Iterator[Document]:
+    """Clean each RawDocument and mark copies of earlier articles; route errors to `on_error`."""
+    duplicates = DuplicateIndex()
+    for item in items:
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        document = make_document(item, published)
+        if not document.text:
+            on_error(EmptyInputError(item.source, "no article text left after removing site furniture"))
+            continue
+        original = duplicates.add(document.id, document.text)
+        yield document.model_copy(update={"duplicate_of": original}) if original else document
+
+
+def _raise(error: InputError) -> None:
+    raise error
