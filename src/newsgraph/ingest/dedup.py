@@ -7,12 +7,12 @@ import re
 
 from datasketch import MinHash, MinHashLSH
 
-# Jaccard similarity of word 5-gram shingles above which two articles are copies of one text.
-# Syndicated copies with a changed sentence or two score 0.8-0.95; distinct reports on one story
+# Jaccard similarity of word 3-gram shingles above which two articles are copies of one text.
+# Syndicated copies with a changed phrase or two score 0.75-0.95; distinct reports on one story
 # stay well under 0.5 (tests/ingest/test_dedup.py holds both kinds).
-NEAR_DUPLICATE_THRESHOLD = 0.8
+NEAR_DUPLICATE_THRESHOLD = 0.7
 _PERMUTATIONS = 128
-_SHINGLE = 5
+_SHINGLE = 3
 _WORD = re.compile(r"\w+")
 
 
@@ -49,7 +49,7 @@ class DuplicateIndex:
 
 
 def minhash(text: str) -> MinHash:
-    """MinHash signature of the text's word 5-gram shingles (lowercased)."""
+    """MinHash signature of the text's word 3-gram shingles (lowercased)."""
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + _SHINGLE]) for i in range(max(len(words) - _SHINGLE + 1, 1))}
     signature = MinHash(num_perm=_PERMUTATIONS)

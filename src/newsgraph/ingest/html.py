@@ -35,16 +35,15 @@ def read_html(source: str, html: str, url: str | None = None) -> RawDocument:
 
 def extract_page(html: str, source: str, url: str | None = None) -> dict[str, Any]:
     """Title, date (and where it came from), outlet, URL, byline and body text of a page."""
-    found = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
-    ) or {}
-    text = _paragraphs(found.get("text") or "")
+    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    found = result.as_dict() if result else {}
+    title = _clean_title(found.get("title"), found.get("sitename"))
     published, date_source = parse_date(found.get("date")), "trafilatura"
     if published is None:
         published, date_source = _htmldate(html, url), "htmldate"
     return {
-        "title": _clean_title(found.get("title"), found.get("sitename")),
-        "text": text,
+        "title": title,
+        "text": _without_title(_paragraphs(found.get("text") or ""), title),
         "published": published,
         "date_source": date_source if published else None,
         "outlet": found.get("sitename") or None,
@@ -56,6 +55,16 @@ def extract_page(html: str, source: str, url: str | None = None) -> dict[str, An
 def _paragraphs(text: str) -> str:
     """trafilatura puts one block per line; newsgraph separates paragraphs by a blank line."""
     return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """Drop a leading paragraph that repeats the headline: the title stays out of the body."""
+    first, _, rest = text.partition("\n\n")
+    return rest if title and _comparable(first) == _comparable(title) else text
+
+
+def _comparable(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _htmldate(html: str, url: str | None) -> Any:

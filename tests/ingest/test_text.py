@@ -1,0 +1,41 @@
+"""Plain-text crawl dumps: the date line and the headline come out of the body."""
+
+from datetime import date
+
+from newsgraph.ingest.text import read_text
+
+CRAWLED = """ date 2017-01-07
+Minister resigns after budget vote collapses
+
+The finance minister of Lorvania resigned on Friday after parliament rejected his budget.
+
+Opposition leaders welcomed the move.
+"""
+
+
+def test_crawl_date_line_gives_the_date_and_leaves_the_text() -> None:
+    raw = read_text("a.txt", CRAWLED)
+    assert raw.published == date(2017, 1, 7)
+    assert raw.date_source == "crawl-line"
+    assert "date 2017" not in raw.text
+
+
+def test_first_line_followed_by_blank_line_is_the_title() -> None:
+    raw = read_text("a.txt", CRAWLED)
+    assert raw.title == "Minister resigns after budget vote collapses"
+    assert raw.text.startswith("The finance minister")
+
+
+def test_a_first_sentence_is_not_taken_for_a_title() -> None:
+    raw = read_text("a.txt", "The minister resigned on Friday.\n\nHe gave no reason.")
+    assert raw.title is None
+    assert raw.text.startswith("The minister resigned")
+
+
+def test_text_without_date_line_has_no_date() -> None:
+    raw = read_text("a.txt", "Storm hits the coast\n\nHeavy rain fell overnight across the region.")
+    assert raw.published is None and raw.title == "Storm hits the coast"
+
+
+def test_paragraph_breaks_are_kept() -> None:
+    assert "\n\nOpposition leaders" in read_text("a.txt", CRAWLED).text
