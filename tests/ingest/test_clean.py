@@ -29,20 +29,34 @@ BODY_2 = "Share prices of the regional water company fell sharply after the coun
         ("By Maria Keller and Tom Oduya, Valley Desk", "byline"),
         ("Photo: Northlight Images/J. Park", "credit"),
         ("Advertisement", "ad"),
+        ("Related: Hundreds pack hearing on hospital merger", "readmore"),
+        ("Posted on Thursday, 11 January 2024 by Ellie Carver", "dateline"),
+        ("· 6 min read", "dateline"),
+        ("Do you have a story to share? Email us at news@example.org", "appeal"),
+        ("Ana Ruiz can be reached at aruiz@example.org.", "appeal"),
+        ("If you value this reporting, please consider a monthly contribution.", "appeal"),
+        ("This interview has been edited for length and clarity.", "editorial"),
+        ("Copyright The Valley Bulletin. All rights reserved.", "legal"),
+        ("<< Back to News", "nav"),
+        ("|", "nav"),
     ],
 )
 def test_furniture_lines_are_recognised(line: str, kind: str) -> None:
     assert furniture_kind(line) == kind
 
 
-@pytest.mark.parametrize("line", [BODY_1, BODY_2, "By the end of the week, the water had receded.", "Related talks will follow."])
+@pytest.mark.parametrize("line", [
+    BODY_1, BODY_2, "By the end of the week, the water had receded.", "Related talks will follow.",
+    "Support for the plan grew after the vote.", "More than 200 homes were flooded.", "Published figures show a rise in damage claims.",
+    '"We will rebuild," she said.',
+])
 def test_article_sentences_are_not_furniture(line: str) -> None:
     assert furniture_kind(line) is None
 
 
 def test_every_rule_kind_is_known() -> None:
     kinds = {rule.kind for rule in load_rules()}
-    assert kinds == {"comment", "spam", "share", "follow", "newsletter", "cookie", "related", "readmore", "ad", "nav", "credit", "byline"}
+    assert kinds == {"comment", "spam", "share", "follow", "newsletter", "cookie", "related", "readmore", "ad", "nav", "credit", "byline", "dateline", "appeal", "editorial", "legal"}
 
 
 def test_strip_keeps_paragraphs_and_sets_byline_and_credits_apart() -> None:

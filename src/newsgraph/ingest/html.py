@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 import htmldate
 import lxml.etree
 import lxml.html
 import trafilatura
+from rapidfuzz import fuzz
 
 from newsgraph.errors import MalformedInputError
 from newsgraph.ingest.dates import parse_date
 from newsgraph.model import RawDocument
 
+# Extensive search guesses a date from a copyright year or an archive link: a wrong date is worse
+# than none (benchmarks/extraction pages 17 and 23).
+_DATE_SEARCH = {"extensive_search": False, "original_date": True}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(rf"\b(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+_MIN_HEADLINE_WORDS = 3
+# A first paragraph this similar to the headline (rapidfuzz ratio) repeats it.
+_SAME_HEADLINE_RATIO = 90
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 # A title suffix this short after a separator is a site name ("Headline | The Post").
 _MAX_SITE_SUFFIX_WORDS = 5
@@ -35,12 +45,17 @@ def read_html(source: str, html: str, url: str | None = None) -> RawDocument:
 
 def extract_page(html: str, source: str, url: str | None = None) -> dict[str, Any]:
     """Title, date (and where it came from), outlet, URL, byline and body text of a page."""
-    result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=False)
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, date_extraction_params=_DATE_SEARCH
+    )
     found = result.as_dict() if result else {}
-    title = _clean_title(found.get("title"), found.get("sitename"))
+    tree = _parse(html)
+    title = _headline(tree, found.get("sitename")) or _clean_title(found.get("title"), found.get("sitename"))
     published, date_source = parse_date(found.get("date")), "trafilatura"
     if published is None:
         published, date_source = _htmldate(html, url), "htmldate"
+    if published is None:
+        published, date_source = _first_full_date(tree), "page-text"
     return {
         "title": title,
         "text": _without_title(_paragraphs(found.get("text") or ""), title),
@@ -60,7 +75,7 @@ def _paragraphs(text: str) -> str:
 def _without_title(text: str, title: str | None) -> str:
     """Drop a leading paragraph that repeats the headline: the title stays out of the body."""
     first, _, rest = text.partition("\n\n")
-    return rest if title and _comparable(first) == _comparable(title) else text
+    return rest if title and fuzz.ratio(_comparable(first), _comparable(title)) >= _SAME_HEADLINE_RATIO else text
 
 
 def _comparable(text: str) -> str:
@@ -69,10 +84,39 @@ def _comparable(text: str) -> str:
 
 def _htmldate(html: str, url: str | None) -> Any:
     try:
-        found = htmldate.find_date(html, url=url, original_date=True, extensive_search=True)
+        found = htmldate.find_date(html, url=url, **_DATE_SEARCH)
     except (ValueError, TypeError):
         return None
     return parse_date(found)
+
+
+def _parse(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _headline(tree: lxml.html.HtmlElement | None, sitename: str | None) -> str | None:
+    """The page's visible headline: its first <h1> that is more than a word or two and not the site name.
+
+    Preferred over og:title and <title>, which often carry a shorter or SEO variant
+    (benchmarks/extraction pages 02, 07 and 26).
+    """
+    for h1 in tree.iter("h1") if tree is not None else ():
+        text = " ".join(h1.text_content().split())
+        if len(text.split()) >= _MIN_HEADLINE_WORDS and text.lower() != (sitename or "").lower():
+            return text
+    return None
+
+
+def _first_full_date(tree: lxml.html.HtmlElement | None) -> date | None:
+    """The first complete date (day, month and year) in the page's visible text, as a last resort."""
+    if tree is None:
+        return None
+    texts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    match = _FULL_DATE.search(" ".join(texts))
+    return parse_date(match[0]) if match else None
 
 
 def _clean_title(title: str | None, sitename: str | None) -> str | None:
