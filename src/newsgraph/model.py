@@ -44,6 +44,8 @@ class Mention(Record):
     type: str
     entity_id: str | None = None
     name: str | None = None
+    role: Literal["actor", "target", "location"] | None = None  # from the parse: agent, addressee/counterpart, place
+    country: str | None = None  # ISO 3166 alpha-2 of the place, or of the state a demonym or seat stands for
 
 
 class Entity(Record):
@@ -73,6 +75,9 @@ class Statement(Record):
     direct: bool = False
     attribution: Attribution = "named"
     hedged: bool = False
+    cue_start: int | None = None
+    cue_end: int | None = None
+    sentence: int | None = None  # index of the sentence holding the cue (or the content start)
 
 
 class Quantity(Record):
@@ -84,6 +89,10 @@ class Quantity(Record):
     value: float
     unit: str | None = None
     what: str | None = None
+    bound: Literal["lower", "upper", "approximate"] | None = None  # "more than 400" -> lower
+    period: str | None = None  # the time the number covers, as written ("in 2016", "between 2011 and 2016")
+    statement: int | None = None  # index into the document's quotes of the statement reporting it
+    source: str | None = None  # speaker of that statement
 
 
 class Timex(Record):
@@ -94,6 +103,8 @@ class Timex(Record):
     text: str
     type: str
     value: str | None = None
+    mod: str | None = None  # TIMEX3 mod: APPROX, MORE_THAN, START, MID, END, ...
+    anchor: str | None = None  # the publication date a relative value was resolved against
 
 
 class Event(Record):
@@ -110,6 +121,12 @@ class Event(Record):
     date: str | None = None
     negated: bool = False
     modality: Modality = "asserted"
+    date_source: Literal["sentence", "published"] | None = None  # where `date` came from
+    statement: int | None = None  # index in the document's quotes of the statement reporting the event
+    actor_start: int | None = None
+    actor_end: int | None = None
+    target_start: int | None = None
+    target_end: int | None = None
 
 
 class Document(Record):

