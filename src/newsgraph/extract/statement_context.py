@@ -1,0 +1,105 @@
+"""What the statement finders share: the quote passages of a document and the Draft they build."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.quote_marks import Quote, find_quotes
+
+QUOTE_CHARS = set("“”„«»\"‘’'")
+# Tokens stripped from both ends of a content span.
+EDGE_PUNCT = set(",.;:—–-!?…()[]")
+# Words left dangling at the end of a content when a coordinated cue is cut off ("... and warned").
+TRAILING_WORDS = {"and", "but", "or", "while", "as"}
+
+
+@dataclass
+class Draft:
+    """A statement found but not yet resolved: content characters, cue and speaker tokens."""
+
+    start: int
+    end: int
+    cue: Token | None
+    speaker: Span | None
+    direct: bool = False
+    unattributed: bool = False
+    hedged: bool = False
+
+
+@dataclass
+class Context:
+    """One parsed document with its quote passages, for asking whether a token is quoted."""
+
+    doc: Doc
+    quotes: list[Quote] = field(init=False)
+    _quote_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.quotes = find_quotes(self.doc.text)
+        self._quote_starts = [quote.start for quote in self.quotes]
+
+    def quote_at(self, char: int) -> Quote | None:
+        """The quote passage containing a character offset, if any."""
+        index = bisect_right(self._quote_starts, char) - 1
+        if index >= 0 and self.quotes[index].start <= char < self.quotes[index].end:
+            return self.quotes[index]
+        return None
+
+    def in_quote(self, token: Token) -> bool:
+        return self.quote_at(token.idx) is not None
+
+
+def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None:
+    """A Draft for the tokens first..last (inclusive), edges trimmed; None when nothing is left.
+
+    A content that is exactly one quoted passage is direct speech and keeps only the words
+    inside the marks; a leading "that" is not part of what was said.
+    """
+    doc = ctx.doc
+    while first <= last and (_is_edge(doc[first]) or doc[first].lower_ == "that" and doc[first].dep_ == "mark"):
+        first += 1
+    while last >= first and (_is_edge(doc[last]) or doc[last].lower_ in TRAILING_WORDS):
+        last -= 1
+    first, last = _balance_marks(doc, first, last)
+    if last - first < 1:
+        return None
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    quote = ctx.quote_at(start + 1) if doc.text[start] in QUOTE_CHARS else ctx.quote_at(start)
+    if quote is not None and quote.start >= start - 1 and quote.end <= end + 1 and _whole(doc, quote, start, end):
+        return Draft(quote.start, quote_end(doc.text, quote), direct=True, **fields)
+    return Draft(start, end, **fields)
+
+
+def quote_end(text: str, quote: Quote) -> int:
+    """The end of a quote's words, without the comma that hands over to the cue ("A," he said)."""
+    end = quote.end
+    while end > quote.start and text[end - 1] in ", ":
+        end -= 1
+    return end
+
+
+def _is_edge(token) -> bool:
+    return token.text in EDGE_PUNCT or token.is_space
+
+
+def _balance_marks(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Take in the partner of an unpaired quote mark next to the span, or drop the unpaired mark."""
+    marks = [i for i in range(first, last + 1) if doc[i].text in QUOTE_CHARS]
+    if len(marks) % 2 == 0:
+        return first, last
+    if last + 1 < len(doc) and doc[last + 1].text in QUOTE_CHARS:
+        return first, last + 1
+    if first > 0 and doc[first - 1].text in QUOTE_CHARS:
+        return first - 1, last
+    if marks[0] == first:
+        return first + 1, last
+    return first, last - 1 if marks[-1] == last else last
+
+
+def _whole(doc: Doc, quote: Quote, start: int, end: int) -> bool:
+    """Whether the span [start, end) is the quote passage plus at most its marks and end punctuation."""
+    outside = doc.text[start : quote.start] + doc.text[quote.end : end]
+    return all(ch in QUOTE_CHARS or ch in EDGE_PUNCT or ch.isspace() for ch in outside)

@@ -1,0 +1,183 @@
+"""Reported speech from the dependency parse: reporting verbs and nouns with their complements,
+"according to X", impersonal constructions ("it is believed that") and "reportedly".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from newsgraph.extract.statement_context import Context, Draft, content_draft
+from newsgraph.extract.statement_lexicon import Cue, cues
+from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, source_span, speaker_of
+
+PREP_COMPLEMENTS = {"as", "of", "on", "for", "about"}
+CLAUSE_DEPS = {"ccomp"}
+# Right-hand children never part of a verb's content: punctuation, coordination, time and manner.
+NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt"}
+EXPLETIVES = {"it", "there"}
+ADVERB_DEPS = {"advmod"}
+
+
+def indirect_drafts(ctx: Context, skip: set[int]) -> Iterator[Draft]:
+    """Drafts for every cue outside a quote whose complements are present; cues in `skip` are done."""
+    table = cues()
+    for token in ctx.doc:
+        if token.i in skip or ctx.in_quote(token):
+            continue
+        if token.lower_ == "according":
+            draft = _according(ctx, token)
+        elif token.pos_ == "VERB" and (cue := table.get((token.lemma_.lower(), "VERB"))):
+            draft = _verb(ctx, token, cue)
+        elif token.pos_ == "NOUN" and (cue := table.get((token.lemma_.lower(), "NOUN"))):
+            draft = _noun(ctx, token, cue)
+        elif token.dep_ in ADVERB_DEPS and (cue := table.get((token.lower_, "ADV"))):
+            draft = _adverb(ctx, token)
+        else:
+            continue
+        if draft is not None:
+            yield draft
+
+
+def _verb(ctx: Context, verb: Token, cue: Cue) -> Draft | None:
+    """ "X said (that) S", "S, X said", "X accused Y of Z", and the passive "it is believed that S"."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return _passive(ctx, verb, cue)
+    speaker = speaker_of(verb)
+    if speaker is None or is_first_or_second_person(speaker) or not can_speak(speaker.root):
+        return None
+    span = _clause(verb, cue) or _objects(verb, cue)
+    if span is None:
+        return None
+    return content_draft(ctx, span[0], span[1], cue=verb, speaker=speaker, hedged=cue.hedged)
+
+
+def _clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
+    """The that-clause of a reporting verb, before or after it."""
+    if "ccomp" not in cue.complements:
+        return None
+    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb)), None)
+    if clause is not None:
+        return clause.left_edge.i, clause_end(clause)
+    head = verb.head
+    if verb.dep_ in {"parataxis", "ccomp"} and head.pos_ in {"VERB", "AUX"} and _set_off(verb):
+        if head.i < verb.i:
+            return head.left_edge.i, verb.left_edge.i - 1  # "S, the ministry said."
+        return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
+    return None
+
+
+def _set_off(verb: Token) -> bool:
+    """Whether the cue's clause is set off by a comma or quote mark ("S, the ministry said")."""
+    before = verb.left_edge.i - 1
+    return before >= 0 and verb.doc[before].text in {",", "”", '"', "’", "—", "-"}
+
+
+def _is_report(clause: Token, verb: Token) -> bool:
+    """Whether a clause before the verb is itself the report ("Sources said" in "Sources said S")."""
+    cue = cues().get((clause.lemma_.lower(), "VERB"))
+    has_subject = any(c.dep_ == "nsubj" for c in clause.children)
+    return clause.i < verb.i and cue is not None and "ccomp" in cue.complements and has_subject
+
+
+def clause_end(clause: Token) -> int:
+    """The last token of a clause, stopping before a coordinated cue verb with its own content."""
+    table = cues()
+    for child in clause.rights:
+        if child.dep_ == "conj" and (child.lemma_.lower(), "VERB") in table:
+            return child.left_edge.i - 1
+    return clause.right_edge.i
+
+
+def _objects(verb: Token, cue: Cue) -> tuple[int, int] | None:
+    """The object complements of a verb like accuse (of), dismiss (as), call (a name), urge (to)."""
+    rights = [c for c in verb.rights if _may_be_content(c)]
+    if not any(_fits(child, cue.complements) for child in rights):
+        return None
+    return rights[0].left_edge.i, max(c.right_edge.i for c in rights)
+
+
+def _fits(child: Token, complements: frozenset[str]) -> bool:
+    if child.dep_ == "dobj":  # "accused [the organisers of serving ...]" with "of" under the object
+        return "dobj" in complements or any(_fits(c, complements) for c in child.children if c.dep_ == "prep")
+    if child.dep_ == "prep":
+        return child.lower_ in complements & PREP_COMPLEMENTS
+    if child.dep_ in {"xcomp", "ccomp"}:
+        return "xcomp" in complements
+    return child.dep_ in complements
+
+
+def _may_be_content(child: Token) -> bool:
+    """Whether a right-hand child of a cue verb can be part of what was said."""
+    return child.dep_ not in NOT_CONTENT and child.lower_ != "according" and not _is_time(child)
+
+
+def _is_time(token: Token) -> bool:
+    """A time adjunct ("on Tuesday", "last week") is when it was said, not what."""
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return token.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+
+
+def _passive(ctx: Context, verb: Token, cue: Cue) -> Draft | None:
+    """ "It is believed that S" and "X is said to Y": statements nobody is named for."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    rights = [c for c in verb.rights if _may_be_content(c)]
+    if subject is None or not rights:
+        return None
+    if subject.lower_ in EXPLETIVES:
+        first = rights[0].left_edge.i
+    elif any(c.dep_ == "xcomp" for c in rights):
+        first = subject.left_edge.i
+    else:
+        return None
+    return content_draft(ctx, first, rights[-1].right_edge.i, cue=verb, speaker=None, unattributed=True, hedged=True)
+
+
+def _noun(ctx: Context, noun: Token, cue: Cue) -> Draft | None:
+    """ "X's claim that S", "fears of S", "the assertion that S" (unattributed when nobody owns it)."""
+    content = _noun_content(noun, cue)
+    if content is None:
+        return None
+    speaker = speaker_of(noun)
+    return content_draft(
+        ctx, content.left_edge.i, clause_end(content), cue=noun, speaker=speaker, unattributed=speaker is None, hedged=cue.hedged
+    )
+
+
+def _noun_content(noun: Token, cue: Cue) -> Token | None:
+    for child in noun.children:
+        if "that" in cue.complements and child.dep_ in {"acl", "ccomp", "relcl"} and _has_that(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in cue.complements & PREP_COMPLEMENTS:
+            return next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+    return None
+
+
+def _has_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _according(ctx: Context, according: Token) -> Draft | None:
+    """ "According to X, S" and "S, according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    head = according.head
+    if source is None or head.i == according.i:
+        return None
+    if according.i < head.i:
+        first, last = according.right_edge.i + 1, head.right_edge.i
+    else:
+        first, last = head.left_edge.i, according.left_edge.i - 1
+    return content_draft(ctx, first, last, cue=according, speaker=source_span(source))
+
+
+def _adverb(ctx: Context, adverb: Token) -> Draft | None:
+    """ "X reportedly did Y": the clause, unattributed and hedged (unless the verb is itself a cue)."""
+    head = adverb.head
+    if (head.lemma_.lower(), "VERB") in cues():
+        return None
+    return content_draft(ctx, head.left_edge.i, head.right_edge.i, cue=adverb, speaker=None, unattributed=True, hedged=True)

@@ -1,0 +1,57 @@
+"""The statement lexicons (cues, speaker roles, genders), read once from data/ files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word: what may carry its content and whether the cue itself hedges."""
+
+    lemma: str
+    pos: str
+    complements: frozenset[str]
+    hedged: bool
+
+
+@dataclass(frozen=True)
+class Role:
+    """A noun heading a speaker description: anonymous role, person title or organisation."""
+
+    lemma: str
+    kind: str
+    group: frozenset[str]
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """The tab-separated rows of a data file, comments and blank lines skipped."""
+    text = files("newsgraph.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[tuple[str, str], Cue]:
+    """Cues by (lemma, part of speech)."""
+    return {
+        (lemma, pos): Cue(lemma, pos, frozenset(comps.split(",")), hedged == "1")
+        for lemma, pos, comps, hedged in read_rows("speech_cues.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def roles() -> dict[str, Role]:
+    """Speaker-description nouns by lemma."""
+    table = {}
+    for row in read_rows("speaker_roles.tsv"):
+        group = row[2].split(",") if len(row) > 2 and row[2] else [row[0]]
+        table[row[0]] = Role(row[0], row[1], frozenset(group))
+    return table
+
+
+@lru_cache(maxsize=1)
+def genders() -> dict[str, str]:
+    """Grammatical gender ("f" or "m") of given names and gendered titles."""
+    return {word: gender for word, gender in read_rows("speaker_genders.tsv")}

@@ -1,0 +1,244 @@
+"""Whose statement: canonical speaker and attribution (named, anonymous, unattributed).
+
+Pronouns ("he", "she", "it", "they") and descriptions ("the general", "the ministry") are
+resolved to the nearest compatible named speaker in the article; unnamed roles ("officials",
+"a spokesman", "one source") are anonymous.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.statement_lexicon import genders, roles
+from newsgraph.model import Mention
+
+PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+ORG_TYPES = {"ORG", "NORP", "GPE", "FAC"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+INDEFINITE = {"a", "an", "one", "some", "several", "many", "few", "two", "three", "four", "five"}
+HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "rev", "gen", "col", "sen", "rep"}
+# How far back (in sentences) a pronoun looks for its speaker: one news paragraph or two;
+# set by hand, checked on the statements dev set (benchmarks/statements).
+PRONOUN_REACH = 8
+
+
+@dataclass(frozen=True)
+class Source:
+    """A resolved speaker: canonical name (or None), attribution, kind and grammatical gender."""
+
+    name: str | None
+    attribution: str
+    kind: str = "other"  # person, org or other
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Known:
+    """A named actor seen at a token position, with the descriptions the article gives it."""
+
+    position: int
+    source: Source
+    titles: frozenset[str]
+
+
+class SourceResolver:
+    """Resolves speaker spans of one document, remembering the speakers already resolved."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.full_names = _full_names(mentions)
+        self.name_genders = self._name_genders(doc, mentions)
+        self.known: list[Known] = [k for k in (self._known(doc, m) for m in mentions) if k is not None]
+        self.sentence_of = [0] * len(doc)
+        for index, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sentence_of[i] = index
+
+    def resolve(self, span: Span | None) -> Source:
+        """The canonical speaker and attribution of a speaker span; remembers it for later pronouns."""
+        if span is None or len(span) == 0:
+            return Source(None, "unattributed")
+        source = self._resolve(span)
+        if source.name is not None:
+            self.known.append(Known(span.root.i, source, frozenset()))
+        return source
+
+    def _resolve(self, span: Span) -> Source:
+        head = span.root
+        if head.pos_ == "PRON":
+            return self._pronoun(head)
+        person = self._person_in(span)
+        if person is not None:
+            return person
+        named = self._named_in(span)
+        if named is not None:
+            return named
+        if _is_anonymous(span):
+            return Source(_description(span).lower(), "anonymous")
+        role = roles().get(head.lemma_.lower())
+        if role is not None and role.kind != "anonymous":
+            found = self._description_target(head, role.kind, role.group)
+            if found is not None:
+                return found
+        kind = "org" if role is not None and role.kind.endswith("org") else "other"
+        return Source(_description(span), "named", kind)
+
+    def _person_in(self, span: Span) -> Source | None:
+        """The person named in a span ("Her deputy, Ibrahim Bello"), by full name."""
+        head = span.root.i
+        for ent in sorted(span.ents, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
+            surname = ent.text.split()[-1].lower()
+            if ent.label_ == "PERSON" or (surname in self.full_names and ent.root == span.root):
+                return self._person(ent.text)
+        if span.root.pos_ == "PROPN" and span.root.lower_ in self.full_names:
+            return self._person(span.root.text)
+        return None
+
+    def _person(self, text: str) -> Source:
+        name = self.full_names.get(text.split()[-1].lower(), _strip_honorific(text))
+        return Source(name, "named", "person", self.name_genders.get(name) or _gender_of_name(name))
+
+    def _name_genders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+        """Genders the article shows by honorific or gendered title ("Mrs Kaya", "spokeswoman Ana Ruiz")."""
+        found = {}
+        for mention in mentions:
+            before = doc.text[max(0, mention.start - 20) : mention.start].split()
+            gender = genders().get(before[-1].lower().rstrip(".")) if before else None
+            if _is_person(mention) and gender:
+                words = _strip_honorific(mention.text).split()
+                found[self.full_names.get(words[-1].lower(), " ".join(words)) if words else ""] = gender
+        return found
+
+    def _named_in(self, span: Span) -> Source | None:
+        """An organisation or group named by the span's head ("the Interior Ministry", "Kenya's Treasury")."""
+        head = span.root
+        for ent in span.ents:
+            if ent.label_ in ORG_TYPES and ent.start <= head.i < ent.end:
+                if _has_given_name(ent.text):  # a person the tagger took for an organisation
+                    return self._person(ent.text)
+                start = min(ent.start, _after_determiners(span))
+                text = self.doc[start : ent.end].text
+                return Source(_strip_the(text), "named", "org")
+        return None
+
+    def _pronoun(self, pronoun: Token) -> Source:
+        """The nearest earlier compatible speaker or named actor of a pronoun."""
+        gender = PERSON_PRONOUNS.get(pronoun.lower_)
+        wanted = "person" if gender else ("org" if pronoun.lower_ == "it" else None)
+        here = self.sentence_of[pronoun.i]
+        for known in sorted(self.known, key=lambda k: -k.position):
+            if known.position >= pronoun.i or here - self.sentence_of[known.position] > PRONOUN_REACH:
+                continue
+            if wanted and known.source.kind != wanted:
+                continue
+            if gender and known.source.gender not in (None, gender):
+                continue
+            return known.source
+        return Source(None, "named", "person" if gender else "other", gender)
+
+    def _description_target(self, head: Token, kind: str, group: frozenset[str]) -> Source | None:
+        """The named actor that "the president" or "the ministry" stands for, nearest first."""
+        wanted = "person" if kind == "person" else "org"
+        candidates = [k for k in self.known if k.source.kind == wanted and k.source.name]
+        matching = [k for k in candidates if k.titles & group or _name_words(k.source.name) & group]
+        if not matching and kind == "generic-org":
+            matching = candidates
+        if not matching:
+            return None
+        best = min(matching, key=lambda k: (k.position > head.i, abs(k.position - head.i)))
+        return best.source
+
+    def _known(self, doc: Doc, mention: Mention) -> Known | None:
+        """A mention as a known actor, with its titles ("Interior Minister X", "the company, X")."""
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        if _is_person(mention):
+            source = self._person(span.text)
+        elif mention.type in ORG_TYPES - {"GPE"}:
+            source = Source(_strip_the(span.text), "named", "org")
+        else:
+            return None
+        return Known(span.root.i, source, _titles(span))
+
+
+def _full_names(mentions: list[Mention]) -> dict[str, str]:
+    """The longest name the article gives each surname ("Kaya" -> "Suleyman Kaya")."""
+    names: dict[str, str] = {}
+    for mention in mentions:
+        if not _is_person(mention):
+            continue
+        name = _strip_honorific(mention.text.replace("’s", "").replace("'s", ""))
+        words = name.split()
+        if words and len(name) > len(names.get(words[-1].lower(), "")):
+            names[words[-1].lower()] = name
+    return names
+
+
+def _titles(span: Span) -> frozenset[str]:
+    """Descriptions attached to a named span: title words before it, the noun it is in apposition to."""
+    found = {t.lemma_.lower() for t in span.doc[max(0, span.start - 3) : span.start] if t.dep_ == "compound"}
+    found |= {t.lemma_.lower() for t in span if t.lemma_.lower() in roles()}
+    root = span.root
+    if root.dep_ == "appos":
+        found.add(root.head.lemma_.lower())
+    found |= {c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    return frozenset(found)
+
+
+def _is_anonymous(span: Span) -> bool:
+    """An unnamed source: a role noun, a plural common noun, a number or an indefinite description."""
+    head = span.root
+    role = roles().get(head.lemma_.lower())
+    if role is not None and role.kind == "anonymous":
+        return True
+    if head.pos_ == "NUM" or head.lower_ in INDEFINITE:
+        return True
+    if head.pos_ != "NOUN":
+        return False
+    determiner = next((c.lower_ for c in head.children if c.dep_ in {"det", "nummod"}), None)
+    return head.tag_ == "NNS" or (determiner in INDEFINITE and role is None)
+
+
+def _description(span: Span) -> str:
+    return span.doc[_after_determiners(span) : span.end].text
+
+
+def _after_determiners(span: Span) -> int:
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in DETERMINERS:
+        start += 1
+    return start
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _strip_honorific(text: str) -> str:
+    """A person's name without the titles the tagger kept ("Brazil's President Luiz Almeida")."""
+    words = text.split()
+    for index in range(len(words) - 1, 0, -1):
+        word = words[index - 1].lower().rstrip(".")
+        if word in HONORIFICS or word.rstrip(".") in roles() or word.endswith(("'s", "’s")):
+            return " ".join(words[index:])
+    return text
+
+
+def _is_person(mention: Mention) -> bool:
+    """A person mention, also when the tagger took a full name for an organisation."""
+    return mention.type == "PERSON" or (mention.type in ORG_TYPES and _has_given_name(mention.text))
+
+
+def _has_given_name(text: str) -> bool:
+    return any(genders().get(word.lower()) for word in text.split()[:-1])
+
+
+def _name_words(name: str) -> set[str]:
+    return {word.lower() for word in name.split()}
+
+
+def _gender_of_name(name: str) -> str | None:
+    return genders().get(name.split()[0].lower()) if name else None

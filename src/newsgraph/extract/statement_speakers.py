@@ -1,0 +1,128 @@
+"""The speaker span of a cue: the subject of a reporting verb, the owner of a claim, a document's author."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsgraph.extract.statement_lexicon import cues, roles
+
+# A verb without its own subject shares the subject of the verb it hangs from
+# ("called him a liar and said ...", "went on to say ...").
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# Children that end a speaker span: "Striker Marcus Bell, who was targeted, said".
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "cc", "conj"}
+SOURCE_PREPS = {"from", "by", "of", "at"}
+# Subjects after the verb in inverted reports ("said Transport Secretary Helen Price").
+INVERTED_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos"}
+FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+RELATIVE_TAGS = {"WP", "WDT", "WP$"}
+
+
+def speaker_of(cue: Token) -> Span | None:
+    """The speaker span of a reporting verb or noun, or None when the text names none."""
+    if cue.pos_ != "VERB":
+        return _noun_speaker(cue)
+    verb = cue
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _subject_source(verb, subject)
+        if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return _inverted_subject(cue)
+
+
+def _subject_source(verb: Token, subject: Token) -> Span | None:
+    """The speaker a subject stands for; a relative pronoun stands for the noun its clause modifies."""
+    if subject.tag_ in RELATIVE_TAGS:
+        return source_span(verb.head) if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"} else None
+    return source_span(subject)
+
+
+def _inverted_subject(verb: Token) -> Span | None:
+    """ "...," said the minister: a noun right after a verb that follows a quote or comma is its speaker."""
+    if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
+        return None
+    after = next((c for c in verb.rights if c.dep_ in INVERTED_DEPS and c.pos_ in {"PROPN", "NOUN"}), None)
+    return source_span(after) if after is not None else None
+
+
+def _noun_speaker(noun: Token) -> Span | None:
+    """Whose claim: "the mayor's claim", "a claim by the mayor", "the mayor repeated his claim"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PRON":
+        return source_span(owner)
+    by = _prep_object(noun, {"by", "from"})
+    if by is not None:
+        return source_span(by)
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "said in a statement that ..."
+    if noun.dep_ in {"dobj", "attr", "pobj"} and verb.pos_ == "VERB":
+        subject = speaker_of(verb)
+        return subject if subject is not None and can_speak(subject.root) else None
+    return None
+
+
+def source_span(token: Token) -> Span:
+    """The speaker span headed by token; a document ("figures from X", "a study by X") gives way to X."""
+    if is_source_noun(token):
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or _prep_object(token, SOURCE_PREPS)
+        named = _first_named(token)
+        if named is not None:
+            return named
+        if owner is not None:
+            return source_span(owner)
+    return subject_span(token)
+
+
+def is_source_noun(token: Token) -> bool:
+    cue = cues().get((token.lemma_.lower(), "NOUN"))
+    return token.pos_ == "NOUN" and cue is not None and "source" in cue.complements
+
+
+def _first_named(token: Token) -> Span | None:
+    """The first person or organisation named inside a document phrase."""
+    for ent in token.doc.ents:
+        if token.left_edge.i <= ent.start and ent.end <= token.right_edge.i + 1 and ent.label_ in {"PERSON", "ORG"}:
+            return ent
+    return None
+
+
+def _prep_object(token: Token, preps: set[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def subject_span(token: Token) -> Span:
+    """The noun phrase of token without relative clauses and trailing punctuation."""
+    doc = token.doc
+    end = token.right_edge.i + 1
+    for child in token.rights:
+        if child.dep_ in CLAUSE_DEPS:
+            end = min(end, child.left_edge.i)
+    start = token.left_edge.i
+    while end - 1 > token.i and doc[end - 1].is_punct:
+        end -= 1
+    while start < token.i and doc[start].is_punct:
+        start += 1
+    if doc[end - 1].dep_ == "case" and end - 1 > token.i:  # "the mayor's" -> "the mayor"
+        end -= 1
+    return doc[start:end]
+
+
+def can_speak(token: Token) -> bool:
+    """Whether a subject is the kind of thing that says or believes: a person, body, group or role.
+
+    Singular common nouns outside the role lexicon ("the drop showed that ...") are not.
+    """
+    if token.pos_ == "PRON":
+        return token.lower_ not in {"this", "that", "these", "those", "which", "what"}
+    if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.tag_ == "NNS":
+        return True
+    return token.lemma_.lower() in roles() or is_source_noun(token) or token.pos_ == "NUM"
+
+
+def is_first_or_second_person(span: Span) -> bool:
+    return span.root.lower_ in FIRST_AND_SECOND_PERSON

@@ -1,0 +1,188 @@
+"""Who said what: direct, indirect, mixed, anonymous and unattributed statements, and their speakers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.extract.mentions import find_mentions
+from newsgraph.extract.quote_marks import find_quotes
+from newsgraph.extract.statements import find_statements
+
+
+@pytest.fixture(scope="module")
+def statements(parse):
+    def run(text: str):
+        doc = parse(text)
+        return find_statements(doc, find_mentions(doc))
+
+    return run
+
+
+def only(found, fragment: str):
+    """The one statement whose content contains fragment."""
+    hits = [s for s in found if fragment in s.content]
+    assert len(hits) == 1, [s.content for s in found]
+    return hits[0]
+
+
+@pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"')])
+def test_a_quote_split_around_its_cue_is_one_direct_statement(statements, open_mark, close_mark):
+    text = (
+        f"Interior Minister Suleyman Kaya visited the border on Monday.\n\n{open_mark}We will not allow anyone to "
+        f"threaten our citizens,{close_mark} Kaya told reporters. {open_mark}The state is determined.{close_mark}"
+    )
+    found = statements(text)
+    quote = only(found, "threaten our citizens")
+    assert quote.direct and "The state is determined" in quote.content
+    assert quote.speaker == "Suleyman Kaya" and quote.speaker_text == "Kaya"
+    assert text[quote.content_start : quote.content_end] == quote.content
+    assert not any(s is not quote and "determined" in s.content for s in found)
+
+
+def test_a_quote_running_over_paragraphs_is_one_statement(statements):
+    text = (
+        "Union leader Grace Mbeki spoke on Sunday.\n\n"
+        "“We were told to wait. We waited for three years,” she said. “Now the waiting is over.\n\n"
+        "“From Monday, nurses will stop working overtime.”\n\nThe government did not comment."
+    )
+    quote = only(statements(text), "waited for three years")
+    assert quote.content.endswith("stop working overtime.")
+    assert quote.speaker == "Grace Mbeki" and quote.speaker_text == "she"
+
+
+def test_a_quote_inside_a_quote_stays_part_of_it(statements):
+    text = "“When my critics say ‘bring them home’, I ask them: home to what?” Defence Minister Tomas Reyes said."
+    found = statements(text)
+    assert len(found) == 1
+    assert "‘bring them home’" in found[0].content and found[0].speaker == "Tomas Reyes"
+
+
+def test_quote_marks_skip_apostrophes_and_unclosed_marks():
+    text = "It’s Ankara’s plan, the officials’ view. He is 5'11\" tall. “Unclosed\n\nnext paragraph"
+    assert find_quotes(text) == []
+
+
+def test_indirect_speech_keeps_the_clause_without_that(statements):
+    found = statements("Health Minister Sofia Lindqvist announced on Thursday that hospitals would receive more money.")
+    statement = only(found, "hospitals")
+    assert statement.content == "hospitals would receive more money"
+    assert statement.speaker == "Sofia Lindqvist" and statement.cue == "announced" and not statement.direct
+
+
+def test_a_report_after_its_content_is_found(statements):
+    found = statements("More than a hundred factories have closed since January, the chamber of commerce said on Wednesday.")
+    statement = only(found, "factories")
+    assert statement.content == "More than a hundred factories have closed since January"
+    assert statement.speaker == "chamber of commerce"
+
+
+def test_according_to_names_the_source_behind_the_figures(statements):
+    found = statements("According to figures from the Interior Ministry, security forces detained 3,359 suspects in 2016.")
+    statement = only(found, "3,359")
+    assert statement.content == "security forces detained 3,359 suspects in 2016"
+    assert statement.speaker == "Interior Ministry" and statement.cue == "according to"
+
+
+def test_noun_cues_carry_statements(statements):
+    text = "Mayor Daniel Okafor's claim that crime had fallen by 30 percent was challenged by local police on Friday."
+    statement = only(statements(text), "crime had fallen")
+    assert statement.content == "crime had fallen by 30 percent" and statement.speaker == "Daniel Okafor"
+
+
+def test_went_on_to_say(statements):
+    text = "Commission chairman Joseph Mwangi went on to say that the count in two districts would be repeated."
+    statement = only(statements(text), "the count")
+    assert statement.speaker == "Joseph Mwangi"
+
+
+def test_a_mixed_quote_is_reported_speech_with_the_quoted_fragment(statements):
+    text = "President Kemal Arslan on Tuesday called his Syrian counterpart a “cold dictator” and said Ankara would not accept new refugees."
+    found = statements(text)
+    mixed = only(found, "cold dictator")
+    assert not mixed.direct and mixed.content.startswith("his Syrian counterpart")
+    assert only(found, "refugees").speaker == "Kemal Arslan"
+
+
+def test_a_fully_quoted_clause_is_direct(statements):
+    text = "Green party leader Jonas Berg spoke on Saturday. He told party members that “no deal is better than a bad deal”."
+    statement = only(statements(text), "no deal")
+    assert statement.direct and statement.content == "no deal is better than a bad deal"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker_word",
+    [
+        ("Analysts believe a compromise is likely.", "compromise", "analysts"),
+        ("Officials fear a sharper slowdown.", "slowdown", "officials"),
+        ("A government spokesman denied that the army had used tear gas.", "tear gas", "spokesman"),
+        ("Sources close to the negotiations said Hungary had threatened to block the package.", "Hungary", "sources"),
+    ],
+)
+def test_unnamed_sources_are_anonymous(statements, text, fragment, speaker_word):
+    statement = only(statements(text), fragment)
+    assert statement.attribution == "anonymous" and speaker_word in statement.speaker
+
+
+def test_beliefs_are_hedged(statements):
+    assert only(statements("Analysts believe a compromise is likely."), "compromise").hedged
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("It is believed that at least 14 civilians were killed.", "14 civilians"),
+        ("It is considered unlikely that talks will resume this month.", "talks will resume"),
+        ("The ceasefire reportedly collapsed overnight.", "ceasefire"),
+        ("Negotiations over the new coalition are said to be close to collapse.", "close to collapse"),
+    ],
+)
+def test_impersonal_statements_are_unattributed(statements, text, fragment):
+    statement = only(statements(text), fragment)
+    assert statement.attribution == "unattributed" and statement.speaker is None and statement.hedged
+
+
+def test_she_resolves_to_the_nearest_woman_not_the_nearest_name(statements):
+    text = (
+        "Dr. Amina Yusuf said new cholera cases had fallen. Her deputy, Ibrahim Bello, cautioned that the rainy "
+        "season could bring a new wave. He said 42 deaths had been recorded. She said vaccination teams had reached many villages."
+    )
+    found = statements(text)
+    assert only(found, "42 deaths").speaker == "Ibrahim Bello"
+    she = only(found, "vaccination teams")
+    assert she.speaker == "Amina Yusuf" and she.speaker_text == "She"
+
+
+def test_descriptions_resolve_to_the_named_actor(statements):
+    text = (
+        "Russia's Foreign Ministry on Friday denied that it had interfered in the election. The ministry said the claims "
+        "were groundless. Brazil's President Luiz Almeida said on Monday that deforestation fell. The president said enforcement was working."
+    )
+    found = statements(text)
+    ministry = only(found, "groundless")
+    assert ministry.speaker_text == "The ministry" and "Foreign Ministry" in ministry.speaker
+    assert only(found, "enforcement").speaker == "Luiz Almeida"
+
+
+def test_statements_come_in_text_order_with_consistent_offsets(statements):
+    text = "“We are ready,” she said. Officials said the talks would resume. The ceasefire reportedly held."
+    found = statements(text)
+    assert [s.content_start for s in found] == sorted(s.content_start for s in found)
+    for s in found:
+        assert text[s.content_start : s.content_end] == s.content
+        if s.cue_start is not None:
+            assert text[s.cue_start : s.cue_end] == s.cue.split()[0]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(['"', "“", "”", "‘", "’", "'", "said", "he", "that", "according to", "\n\n", ",", ".", "It is believed", "Officials", "X"]),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_no_text_makes_the_extractor_raise(parse, text):
+    doc = parse(text)
+    for statement in find_statements(doc, find_mentions(doc)):
+        assert 0 <= statement.content_start < statement.content_end <= len(text)
