@@ -23,12 +23,18 @@ def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
     ctx = Context(doc)
     direct = direct_drafts(ctx)
     done = {draft.cue.i for draft in direct if draft.cue is not None}
-    drafts = _unique(direct + [d for d in indirect_drafts(ctx, done) if not _inside_quote(d, direct)])
+    drafts = direct + [d for d in indirect_drafts(ctx, done) if not _inside_quote(d, direct)]
+    drafts = _unique([d for d in drafts if _has_words(doc.text[d.start:d.end])])
     resolver = SourceResolver(doc, mentions)
     sentence_starts = [sent.start_char for sent in doc.sents]
     by_speaker_position = sorted(drafts, key=lambda d: d.speaker.start_char if d.speaker is not None else d.start)
     statements = {id(d): _statement(doc, d, resolver, sentence_starts) for d in by_speaker_position}
     return [statements[id(d)] for d in sorted(drafts, key=lambda d: d.start)]
+
+
+def _has_words(content: str) -> bool:
+    """A statement says something: quote marks around punctuation alone are not one."""
+    return any(ch.isalnum() for ch in content)
 
 
 def _inside_quote(draft: Draft, direct: list[Draft]) -> bool:
