@@ -1,16 +1,110 @@
-"""PLOVER events: who did what to whom, when and where."""
+"""PLOVER events: who did what to whom, when and where.
+
+One Event per actor-target pair (the dyads of event data): "Turkey and Russia are fighting
+Daesh" gives two ASSAULT events sharing one trigger, actors Turkey and Russia. Arguments come
+from the dependency parse (event_arguments.py); the date is the sentence's time expression
+governing the trigger (else its first calendar date, else the publication date, marked in
+`date_source`); an event inside a statement's content span points to it in `statement`.
+"""
 
 from __future__ import annotations
 
 from datetime import date
+from itertools import product
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.event_arguments import Reader
+from newsgraph.extract.event_modality import is_negated, modality
+from newsgraph.extract.event_triggers import match
+from newsgraph.extract.timexes import sentence_starts
 from newsgraph.model import Event, Mention, Statement, Timex
+
+COMPLEMENT_DEPS = {"dobj", "xcomp", "advcl", "pobj", "ccomp"}
+MAX_DATE_HOPS = 4  # head steps from a time expression to the trigger it dates
 
 
 def find_events(
     doc: Doc, mentions: list[Mention], statements: list[Statement], timexes: list[Timex], published: date | None
 ) -> list[Event]:
-    """Events of the article (filled by the events issue)."""
-    return []
+    """Events of the article, sentence by sentence, in text order."""
+    reader = Reader(doc, mentions)
+    events: list[Event] = []
+    bounds = [*sentence_starts(doc), len(doc)]
+    for index, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        sentence = doc[start:end]
+        for token, kind in _triggers(sentence):
+            events.extend(_events(reader, token, kind, index, sentence, statements, timexes, published))
+    return events
+
+
+def _triggers(sentence: Span) -> list[tuple[Token, str]]:
+    """Trigger tokens of the sentence with their types, dropping one that repeats its head's event."""
+    found = [(token, kind) for token in sentence if (kind := match(token)) is not None]
+    kinds = {token.i: kind for token, kind in found}
+    return [(token, kind) for token, kind in found if not _repeats(token, kind, kinds)]
+
+
+def _repeats(token: Token, kind: str, kinds: dict[int, str]) -> bool:
+    """Whether a governing trigger one or two steps up has the same type ("signed an agreement")."""
+    if token.dep_ not in COMPLEMENT_DEPS:
+        return False
+    head = token.head
+    for _ in range(2):
+        if head.i != token.i and kinds.get(head.i) == kind:
+            return True
+        if head.dep_ not in ("prep", "aux") or head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def _events(
+    reader: Reader, token: Token, kind: str, index: int, sentence: Span,
+    statements: list[Statement], timexes: list[Timex], published: date | None,
+) -> list[Event]:
+    """One event per actor-target pair of the trigger."""
+    arguments = reader.arguments(token, kind)
+    when, source = _date(token, sentence, timexes, published)
+    statement = next((i for i, s in enumerate(statements) if s.content_start <= token.idx < s.content_end), None)
+    shared = {
+        "type": kind, "trigger": token.text, "start": token.idx, "end": token.idx + len(token), "sentence": index,
+        "location": " and ".join(reader.text(p) for p in arguments.places) or None, "date": when,
+        "date_source": source, "negated": is_negated(token), "statement": statement,
+        "modality": modality(token, statement is not None),
+    }
+    pairs = product(arguments.actors or [None], arguments.targets or [None])
+    return [Event(**shared, **_argument(reader, "actor", actor), **_argument(reader, "target", target))
+            for actor, target in pairs]
+
+
+def _argument(reader: Reader, role: str, token: Token | None) -> dict[str, object]:
+    if token is None:
+        return {}
+    mention = reader.mention_of.get(token.i)
+    start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
+    return {role: reader.text(token), f"{role}_start": start, f"{role}_end": end}
+
+
+def _date(token: Token, sentence: Span, timexes: list[Timex], published: date | None) -> tuple[str | None, str | None]:
+    """The value of the time expression dating the trigger, else the publication date."""
+    inside = [t for t in timexes if sentence.start_char <= t.start < sentence.end_char and t.value
+              and t.type in ("DATE", "TIME") and t.value[:1].isdigit()]
+    governing = [t for t in inside if _governs(sentence.doc, t, token)]
+    chosen = governing or inside
+    if chosen:
+        return chosen[0].value, "sentence"
+    return (published.isoformat(), "published") if published else (None, None)
+
+
+def _governs(doc: Doc, timex: Timex, trigger: Token) -> bool:
+    """Whether the trigger is among the first heads above the time expression."""
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    token = span.root if span is not None and len(span) else None
+    for _ in range(MAX_DATE_HOPS):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.i == trigger.i:
+            return True
+    return False

@@ -1,14 +1,151 @@
-"""Time expressions normalized against the publication date."""
+"""Time expressions normalized against the publication date.
+
+Spans come from the rules of data/timex_patterns.json plus spaCy DATE/TIME entities the rules
+missed; values follow timex_values.py. Underspecified dates fall on the past side of the
+publication date (news reports what happened), on the future side after will/expected/next,
+and on the nearer side when the governing verb has no tense cue.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import date
 
-from spacy.tokens import Doc
+import numpy as np
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.timex_rules import Candidate, scan
+from newsgraph.extract.timex_values import Context, normalize
 from newsgraph.model import Timex
+
+FUTURE_AUX = {"will", "shall", "would", "may", "might", "could", "should", "must"}
+FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose", "set", "hope", "vow", "promise"}
+# Rules whose value does not depend on the publication date.
+ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "duration",
+                  "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
+CLOCK_KINDS = {"clock", "clock_word"}
+ENTITY_LABELS = {"DATE", "TIME"}
+LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
+SKIP = "skip"
+MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
 
 def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
-    """Time expressions of the article (filled by the events issue)."""
-    return []
+    """Time expressions of the article with TIMEX3 values anchored on `published`."""
+    rules = scan(doc.text)
+    candidates = sorted(rules + _entity_candidates(doc, rules), key=lambda c: c.start)
+    found: list[Timex] = []
+    reference: str | None = None
+    for sentence_candidates in _by_sentence(doc, candidates):
+        timexes = _sentence_timexes(doc, sentence_candidates, published, reference)
+        found.extend(timexes)
+        reference = next((t.value for t in reversed(timexes) if _is_reference(t)), reference)
+    return found
+
+
+def _sentence_timexes(doc: Doc, candidates: list[Candidate], published: date | None, reference: str | None) -> list[Timex]:
+    """Normalize one sentence's candidates; clock times last, so they can take the sentence's day."""
+    values: dict[Candidate, Timex] = {}
+    for candidate in sorted(candidates, key=lambda c: c.kind in CLOCK_KINDS):
+        day = next((t.value for t in values.values() if _is_day(t.value)), None)
+        context = Context(published, _direction(doc, candidate), reference, day)
+        timex = _timex(doc, candidate, context)
+        if timex is not None:
+            values[candidate] = timex
+            reference = timex.value if _is_reference(timex) else reference
+    return sorted(values.values(), key=lambda t: t.start)
+
+
+def _timex(doc: Doc, candidate: Candidate, context: Context) -> Timex | None:
+    text = candidate.text
+    try:
+        value = normalize(candidate, context)
+    except ValueError:  # an impossible calendar date such as "Feb. 30": keep the span, no value
+        value = ("DATE", None, None)
+    if value is None or candidate.kind == SKIP:
+        return None
+    kind, normalized, mod = value
+    relative = candidate.kind not in ABSOLUTE_KINDS and context.anchor is not None
+    anchor = context.anchor.isoformat() if relative else None
+    return Timex(start=candidate.start, end=candidate.end, text=text, type=kind, value=normalized, mod=mod, anchor=anchor)
+
+
+def _is_day(value: str | None) -> bool:
+    return bool(value) and len(value) == 10 and value[:4].isdigit() and value[4] == "-"
+
+
+def _entity_candidates(doc: Doc, rules: list[Candidate]) -> list[Candidate]:
+    """spaCy DATE/TIME entities the rules missed, read with the rules when one covers the entity's core."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS or any(r.start < ent.end_char and ent.start_char < r.end for r in rules):
+            continue
+        core = _core(ent)
+        for candidate in scan(core.text, entity=True):
+            if candidate.end - candidate.start == len(core.text):
+                found.append(Candidate(core.start_char, core.end_char, candidate.kind, core.text, candidate.groups))
+    return found
+
+
+def _core(ent: Span) -> Span:
+    """The entity without a leading preposition."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in LEADING_WORDS:
+        start += 1
+    return ent.doc[start:ent.end]
+
+
+def _by_sentence(doc: Doc, candidates: list[Candidate]) -> list[list[Candidate]]:
+    """Candidates grouped by the sentence they start in, in text order."""
+    starts = [doc[i].idx for i in sentence_starts(doc)]
+    groups: dict[int, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(bisect_right(starts, candidate.start), []).append(candidate)
+    return [groups[key] for key in sorted(groups)]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token index where each sentence starts (read from SENT_START: much cheaper than doc.sents)."""
+    if not len(doc):
+        return []
+    starts = np.flatnonzero(doc.to_array("SENT_START") == 1).tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
+def _direction(doc: Doc, candidate: Candidate) -> str:
+    """past, future or nearest, from the verbs governing the expression (through to-infinitive chains)."""
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "past"
+    token = span.root
+    for _ in range(MAX_HOPS):
+        if token.head is token:
+            break
+        token = token.head
+        if _future_cue(token):
+            return "future"
+        if token.pos_ in ("VERB", "AUX") and _past(token):
+            return "past"
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
+            break
+    return "nearest"
+
+
+def _past(verb: Token) -> bool:
+    """Past tense, a past auxiliary (was, had) or a bare participle ("imposed on March 23")."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return True
+    return verb.tag_ == "VBN" and not auxiliaries
+
+
+def _future_cue(token: Token) -> bool:
+    """Whether a governing word marks the future: will/would, expected to, due to."""
+    if token.lemma_.lower() in FUTURE_LEMMAS:
+        return True
+    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | {"'ll", "wo", "ll"} for child in token.children)
+
+
+def _is_reference(timex: Timex) -> bool:
+    """A calendar date later expressions ("the next day", "a year earlier") may count from."""
+    return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()

@@ -1,0 +1,91 @@
+"""Score find_timexes against the hand-annotated gold: span P/R/F1, value accuracy, speed.
+
+    python benchmarks/timexes/score.py [--split dev|heldout|blind|all] [--show]
+
+Splits: dev (tuned on), heldout (written with dev before any code, not tuned on, but seen while
+writing the rules), blind (written after the code was finished, scored once, never tuned on).
+
+gold.jsonl: one sentence per line with its publication date (null: none) and its time
+expressions {start, end, text, type, value}, annotated by hand. A span is found when start and
+end match exactly; value accuracy is over exactly matched spans (and strict: value F1 counts a
+match only when the value is right too). Speed: nlp.pipe of the texts alone vs. nlp.pipe plus
+find_timexes, over the same texts in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+from newsgraph.extract.timexes import find_timexes
+from newsgraph.nlp import load_pipeline
+
+GOLD = Path(__file__).with_name("gold.jsonl")
+ROUNDS = 3
+
+
+def load(split: str) -> list[dict]:
+    records = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r for r in records if split == "all" or r["split"] == split]
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def run(records: list[dict], with_extraction: bool) -> tuple[list[list], float]:
+    """One pass over the texts: nlp.pipe alone, or with find_timexes; (timexes, seconds)."""
+    start = time.perf_counter()
+    texts = (r["text"] for r in records)
+    results = [find_timexes(doc, r["published"] and date.fromisoformat(r["published"])) if with_extraction else []
+               for doc, r in zip(load_pipeline().pipe(texts), records)]
+    return results, time.perf_counter() - start
+
+
+def extract(records: list[dict]) -> tuple[list[list], float, float]:
+    """Time expressions of every record and the best of three timings of each pass, alternated."""
+    run(records[:5], True)  # warm up: model and rule loading are not what is measured
+    bare, full, results = [], [], []
+    for _ in range(ROUNDS):
+        bare.append(run(records, False)[1])
+        results, seconds = run(records, True)
+        full.append(seconds)
+    return results, min(bare), min(full)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--show", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    records = load(args.split)
+    predicted, bare, full = extract(records)
+    tp = right = n_pred = n_gold = 0
+    for record, found in zip(records, predicted):
+        gold = {(g["start"], g["end"]): g for g in record["timexes"]}
+        n_gold += len(gold)
+        n_pred += len(found)
+        for t in found:
+            g = gold.pop((t.start, t.end), None)
+            tp += g is not None
+            right += g is not None and g["value"] == t.value
+            if args.show and (g is None or g["value"] != t.value):
+                print(f"{record['id']}  {'WRONG' if g else 'EXTRA'} {t.text!r} {t.value} (gold {g and g['value']})")
+        if args.show:
+            for g in gold.values():
+                print(f"{record['id']}  MISS  {g['text']!r} {g['value']}")
+    p, r, f = prf(tp, n_pred, n_gold)
+    vp, vr, vf = prf(right, n_pred, n_gold)
+    print(f"split={args.split} sentences={len(records)} gold={n_gold} predicted={n_pred}")
+    print(f"span      P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print(f"value     accuracy={right / tp if tp else 0:.3f} (on matched spans)  strict value F1={vf:.3f}")
+    print(f"speed     spaCy {bare:.2f}s, spaCy+timexes {full:.2f}s, ratio {full / bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()

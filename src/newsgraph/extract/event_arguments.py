@@ -1,0 +1,255 @@
+"""Actors, targets and locations of event triggers, read from the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.extract.event_triggers import match, word_set
+from newsgraph.model import Mention
+
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+NOT_ARGUMENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+SUBJECTS = ("nsubj", "csubj")
+OBJECTS = ("dobj", "dative")
+TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "for", "from")
+NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at")
+PLACE_PREPS = ("in", "at", "near", "outside", "across", "inside", "around")
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "group",
+                  "number", "some", "many", "most", "several", "tens"}
+# Verbs whose object is also the subject of their infinitive ("urged Russia to withdraw").
+OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "accuse", "blame", "persuade", "encourage",
+                  "invite", "warn", "press", "compel", "require", "authorize", "permit", "forbid", "request", "pressure",
+                  "charge", "appeal"}
+# Types whose object is the actor's own (troops deployed, weapons withdrawn), never a recipient.
+OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
+# Types whose "of" phrase names the actor ("a meeting of the Security Council", "the deployment of troops").
+OF_ACTOR_TYPES = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE"}
+RESPONSIBILITY_VERBS = {"claim", "take", "admit", "accept", "bear"}
+
+
+@dataclass
+class Arguments:
+    """Tokens heading an event's actors, targets and place."""
+
+    actors: list[Token]
+    targets: list[Token]
+    places: list[Token]
+
+
+class Reader:
+    """Reads arguments of triggers in one parsed document, knowing its mentions."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mention_of: dict[int, Mention] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span or ():
+                self.mention_of.setdefault(token.i, mention)
+
+    def arguments(self, trigger: Token, kind: str) -> Arguments:
+        """Actors, targets and places of a verbal or nominal trigger of PLOVER type `kind`."""
+        actors, targets = (self._verb(trigger, kind) if trigger.pos_ == "VERB" else self._noun(trigger, kind))
+        actors = [a for actor in actors if (a := self._actor(actor)) is not None]
+        targets = [t for target in targets if (t := self._target(target)) is not None and t not in actors]
+        return Arguments(_spread(actors), _spread(targets), self._places(trigger))
+
+    def text(self, token: Token) -> str:
+        """The mention naming the token, else its noun phrase (without a leading article)."""
+        mention = self.mention_of.get(token.i)
+        if mention is not None:
+            return mention.text
+        start = min((c.left_edge.i for c in token.lefts if c.dep_ not in ("punct", "cc", "prep")), default=token.i)
+        end = token.i + 1
+        if token.lower_ in QUANTITY_HEADS:
+            end = max((c.right_edge.i + 1 for c in token.rights if c.lower_ == "of"), default=end)
+        words = self.doc[start:end]
+        if len(words) > 1 and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        return words.text
+
+    def _verb(self, verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
+        passive = _child(verb, ("nsubjpass",))
+        actors = _subjects(verb)
+        if passive is not None:
+            return actors, [passive]
+        if kind in OWN_OBJECT_TYPES:
+            return actors, []
+        obj = _child(verb, OBJECTS)
+        if obj is not None and obj.dep_ == "dative" and obj.pos_ == "ADP":
+            obj = _pobj(obj)
+        recipient = _prep_object(verb, TARGET_PREPS)
+        if obj is not None and self._is_actor(obj):
+            return actors, [obj]
+        target = recipient if recipient is not None and self._target(recipient) is not None else obj
+        target = target if target is not None else _clause_subject(verb, kind)
+        return actors, [target] if target is not None else []
+
+    def _noun(self, noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
+        actor = self._usable(_child(noun, ("poss",)) or _prep_object(noun, ("by", "between")))
+        of_object = _prep_object(noun, ("of",))
+        if actor is None and kind in OF_ACTOR_TYPES and of_object is not None and self._is_actor(of_object):
+            actor = of_object
+        actor = actor or self._national_modifier(noun)
+        target = _prep_object(noun, NOUN_TARGET_PREPS) or (of_object if kind not in OF_ACTOR_TYPES else None)
+        support = _support_verb(noun)
+        if support is not None:
+            actor = actor or next(iter(_subjects(support)), None)
+            recipient = _prep_object(support, TARGET_PREPS)
+            target = target or (recipient if recipient is not None and recipient.i != noun.i else None)
+        return [actor] if actor is not None else [], [target] if target is not None else []
+
+    def _national_modifier(self, noun: Token) -> Token | None:
+        """An adjective or compound naming a country or group: "Turkish air strikes", "Hamas attacks"."""
+        return next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i in self.mention_of
+                     and self.mention_of[c.i].type in ("NORP", "GPE", "ORG")), None)
+
+    def _usable(self, token: Token | None) -> Token | None:
+        """The token unless it is a date, amount or named event ("New Year's Eve attack")."""
+        if token is None or token.ent_type_ in NOT_ARGUMENTS or token.ent_type_ == "EVENT":
+            return None
+        return token
+
+    def _actor(self, token: Token, depth: int = 0) -> Token | None:
+        """The actor token: relative pronouns resolved, event nouns replaced by their own actor."""
+        token = self._usable(_antecedent(token))
+        if token is None:
+            return None
+        kind = match(token) if token.pos_ == "NOUN" and depth < 2 else None
+        if kind is not None:
+            actors, _ = self._noun(token, kind)
+            return self._actor(actors[0], depth + 1) if actors else None
+        return token
+
+    def _target(self, token: Token, depth: int = 0) -> Token | None:
+        """The target token if it names an actor, else the actor behind it (possessor, of/by/with phrase)."""
+        token = self._usable(_antecedent(token))
+        if token is None:
+            return None
+        if self._is_actor(token):
+            return token
+        if depth >= 2:
+            return None
+        if token.pos_ == "NOUN" and match(token) is not None:
+            actor = self._actor(token, depth + 1)
+            return actor if actor is not None and actor.i != token.i else None
+        behind = _child(token, ("poss",)) or _prep_object(token, ("of", "by", "with", "against"))
+        return self._target(behind, depth + 1) if behind is not None else None
+
+    def _is_actor(self, token: Token) -> bool:
+        mention = self.mention_of.get(token.i)
+        if mention is not None:
+            return mention.type in ACTOR_TYPES
+        return token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in word_set("plover_actor_nouns.tsv")
+
+    def _places(self, trigger: Token) -> list[Token]:
+        """Place mentions in prepositional phrases of the trigger, its support verb or its own phrases."""
+        heads = [trigger] + ([s] if (s := _support_verb(trigger)) is not None else [])
+        heads += [o for p in trigger.children if p.dep_ == "prep" and (o := _pobj(p)) is not None]  # "attack on X in Ankara"
+        places = [_pobj(p) for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS]
+        found = [p for p in places if p is not None and self._is_place(p)]
+        return _spread(found)
+
+    def _is_place(self, token: Token) -> bool:
+        mention = self.mention_of.get(token.i)
+        return mention is not None and mention.type in PLACE_TYPES
+
+
+def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the first of the token's prepositions named in `preps`, in the order given."""
+    children = {c.lower_: c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ in preps}
+    for prep in preps:
+        obj = _pobj(children[prep]) if prep in children else None
+        if obj is not None and obj.pos_ != "VERB" and obj.ent_type_ not in NOT_ARGUMENTS:
+            return obj
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The doer of a verb: its subject, the "by" agent of a passive, or the understood subject."""
+    agent = _child(verb, ("agent",))
+    if agent is not None:
+        return [a] if (a := _pobj(agent)) is not None else []
+    if _child(verb, ("nsubjpass",)) is not None:
+        return []
+    subject = _child(verb, SUBJECTS)
+    return [subject] if subject is not None else _controller(verb)
+
+
+def _clause_subject(verb: Token, kind: str) -> Token | None:
+    """For demands and threats, the subject of the demanded clause: "demanded that Turkey withdraw"."""
+    if kind not in ("REQUEST", "THREATEN", "ACCUSE"):
+        return None
+    clause = _child(verb, ("ccomp",))
+    return _child(clause, ("nsubj",)) if clause is not None else None
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The understood subject of a verb without one: infinitives, gerunds, conjuncts, relative clauses."""
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "relcl":
+        return [head]
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        head = head.head
+    elif verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
+        return []
+    if verb.dep_ != "conj" and head.lemma_.lower() in OBJECT_CONTROL:
+        obj = _child(head, ("dobj",)) or _prep_object(head, ("on", "upon"))
+        if obj is not None:
+            return [obj]
+    subject = _child(head, SUBJECTS) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
+    return [subject] if subject is not None else _controller(head) if head.pos_ in ("VERB", "AUX") else []
+
+
+def _support_verb(noun: Token) -> Token | None:
+    """The verb whose subject acts through the noun: light verbs ("held talks", "went on strike")
+    and "claimed responsibility for the attack"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and _is_light(head):
+        return head
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return None
+    owner = head.head
+    if owner.lemma_.lower() == "responsibility" and owner.head.lemma_.lower() in RESPONSIBILITY_VERBS:
+        return owner.head
+    if owner.pos_ in ("NOUN", "NUM") and owner.dep_ == "dobj" and _is_light(owner.head):
+        return owner.head  # "pledged $100 million in aid"
+    if owner.pos_ == "VERB" and head.lower_ in ("on", "in", "into") and _is_light(owner):
+        return owner  # "went on strike", "arrived on a visit"
+    return None
+
+
+def _is_light(verb: Token) -> bool:
+    """A support verb, by lemma or (where the small model's lemmatizer slips) by form."""
+    light = word_set("plover_light_verbs.tsv")
+    return verb.lemma_.lower() in light or verb.lower_ in light
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _spread(tokens: list[Token]) -> list[Token]:
+    """Tokens with their coordinated conjuncts ("Turkey and Russia"), without repeats, in order."""
+    seen: dict[int, Token] = {}
+    for token in tokens:
+        for t in (token, *token.conjuncts):
+            seen.setdefault(t.i, t)
+    return [seen[i] for i in sorted(seen)]

@@ -1,0 +1,449 @@
+"""TIMEX3 values for recognized time expressions, anchored on the publication date.
+
+Value conventions (ISO 8601 / TIMEX3): days 2016-12-31, weeks 2016-W52 (weekends 2016-W52-WE),
+months 2016-07, seasons 2016-SU, quarters 2016-Q1, halves 2016-H1, decades 199, times
+2016-12-19T22:30 or 2016-12-19TEV (part of day), durations P3M / PT48H / PXD (X: unknown
+amount), sets P1D / XXXX-WXX-1 (every Monday). Ranges ("between 2011 and 2016", "the past
+week", "since May") are ISO 8601 intervals "start/end" with type DURATION; an open end without a
+publication date is "..". Without an anchor, relative values keep X's (XXXX-07, XXXX-WXX-1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsgraph.extract.timex_rules import Candidate, scan, timex_data
+
+Value = tuple[str, str | None, str | None]  # (TIMEX3 type, value, mod)
+Direction = str  # "past", "future" or "nearest": which side of the anchor an underspecified date falls on
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a relative expression is resolved against."""
+
+    anchor: date | None
+    direction: Direction = "past"
+    reference: str | None = None  # value of the last date mentioned before (for "the next day", "a year earlier")
+    sentence_day: str | None = None  # day-precision date of the same sentence (for clock times)
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+YEAR_IN = re.compile(r"\b\d{4}\b")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def normalize(candidate: Candidate, context: Context) -> Value | None:
+    """The (type, value, mod) of a candidate, or None when its rule says it is not a time expression."""
+    handler = HANDLERS.get(candidate.kind)
+    return handler(candidate.groups, context) if handler else None
+
+
+def month_number(name: str) -> int:
+    """1-12 from a month name or abbreviation."""
+    return MONTHS.index(name[:3].lower()) + 1
+
+
+def number(text: str) -> int | None:
+    """An integer from digits or number words; None for vague amounts (several, a few)."""
+    text = text.lower().replace(",", "")
+    if text.replace(".", "", 1).isdigit():
+        return int(float(text))
+    numbers = timex_data()["numbers"]
+    if "-" in text:
+        parts = [numbers.get(p) for p in text.split("-")]
+        return None if None in parts else sum(parts)  # type: ignore[arg-type]
+    return numbers.get(text)
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _ym(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, 28))
+
+
+def _pick_year(month: int, day: int | None, context: Context) -> int | None:
+    """The year in which month (and day) falls on the context's side of the anchor."""
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    first = [date(y, month, day or 1) for y in years]
+    last = [date(y, month, day or 28) for y in years]
+    if context.direction == "past":
+        return max(d for d in first if d <= anchor).year
+    if context.direction == "future":
+        return min(d for d in last if d >= anchor).year
+    return min(first, key=lambda d: (abs((d - anchor).days), d > anchor)).year
+
+
+def _date_value(groups: dict[str, str], context: Context) -> str | None:
+    """A calendar date from groups m (month), d (day), y (year); the year resolved when missing."""
+    month = int(groups["m"]) if groups["m"].isdigit() else month_number(groups["m"])
+    day = _day(groups["d"]) if "d" in groups else None
+    year = int(groups["y"]) if "y" in groups else _pick_year(month, day, context)
+    head = f"{year:04d}" if year else "XXXX"
+    return f"{head}-{month:02d}-{day:02d}" if day else f"{head}-{month:02d}"
+
+
+def _date(groups: dict[str, str], context: Context) -> Value:
+    return "DATE", _date_value(groups, context), None
+
+
+def _year(groups: dict[str, str], context: Context) -> Value:
+    return "DATE", groups["y"], None
+
+
+def _decade(groups: dict[str, str], context: Context) -> Value:
+    return "DATE", groups["c"] + groups["d"], None
+
+
+def _endpoint(text: str, context: Context) -> str | None:
+    """The value of one end of a range, read with the same rules."""
+    found = scan(text, entity=True)
+    if not found:
+        return None
+    value = normalize(found[0], context)
+    return value[1] if value else None
+
+
+def _range(groups: dict[str, str], context: Context) -> Value:
+    first, last = groups["a"], groups["b"]
+    if len(last) == 2 and first.isdigit():
+        last = first[:2] + last
+    end = _endpoint(last, context)
+    if end and end[:4].isdigit() and not YEAR_IN.search(first):
+        first = f"{first} {end[:4]}"  # "between Aug. 14 and Aug. 31, 2021": the start shares the end's year
+    start = _endpoint(first, context)
+    return "DURATION", f"{start}/{end}" if start and end else None, None
+
+
+def _since(groups: dict[str, str], context: Context) -> Value:
+    start = _endpoint(groups["a"], Context(context.anchor, "past"))
+    end = context.anchor.isoformat() if context.anchor else ".."
+    return "DURATION", f"{start}/{end}" if start else None, None
+
+
+def _offset(word: str) -> int:
+    """-1, 0 or +1 for last/this/next and their synonyms."""
+    word = word.lower()
+    return -1 if word in ("last", "past", "previous") else 1 if word in ("next", "coming") else 0
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _unit_value(unit: str, offset: int, anchor: date | None) -> str:
+    """The calendar unit (week, month, year, ...) `offset` units from the anchor's."""
+    unit = unit.lower()
+    if unit == "weekend":
+        return _weekend(anchor, offset)
+    if anchor is None:
+        return {"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX")
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=offset))
+    if unit == "month":
+        return _month_of(anchor, offset)
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.month - 1) // 3 + offset
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    if unit == "decade":
+        return str(anchor.year // 10 + offset)
+    if unit == "century":
+        return str(anchor.year // 100 + offset)
+    return f"{anchor.year + offset:04d}"
+
+
+def _month_of(anchor: date, offset: int) -> str:
+    year, month = divmod(_month_index(anchor) + offset, 12)
+    return _ym(year, month + 1)
+
+
+def _weekend(anchor: date | None, offset: int) -> str:
+    """The weekend of the anchor's week moved by offset weeks; offset 0 is the last one begun."""
+    if anchor is None:
+        return "XXXX-WXX-WE"
+    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+    if offset > 0:
+        saturday = anchor + timedelta(days=(5 - anchor.weekday()) % 7 or 7)
+    elif offset < 0 and anchor.weekday() >= 5:
+        saturday -= timedelta(weeks=1)
+    return _week(saturday) + "-WE"
+
+
+def _weekday_date(index: int, how: str, anchor: date) -> date:
+    """The weekday `index` (0 = Monday) seen from the anchor: past, future, last, next or this week."""
+    back = (anchor.weekday() - index) % 7
+    ahead = (index - anchor.weekday()) % 7
+    if how == "last":
+        return anchor - timedelta(days=anchor.weekday() + 7 - index)
+    if how == "next":
+        return anchor + timedelta(days=ahead or 7)
+    if how == "this":
+        return anchor + timedelta(days=index - anchor.weekday())
+    return anchor + timedelta(days=ahead) if how == "future" else anchor - timedelta(days=back)
+
+
+def _weekday_value(name: str, part: str | None, how: str, anchor: date | None) -> Value:
+    index = WEEKDAYS.index(name.lower())
+    day = _weekday_date(index, how, anchor).isoformat() if anchor else f"XXXX-WXX-{index + 1}"
+    if part:
+        return "TIME", f"{day}T{timex_data()['parts'][part.lower()]}", None
+    return "DATE", day, None
+
+
+def _weekday(groups: dict[str, str], context: Context) -> Value:
+    how = "future" if context.direction == "future" else "past"
+    return _weekday_value(groups["n"], groups.get("p"), how, context.anchor)
+
+
+def _season_year(start_month: int, how: str, anchor: date) -> int:
+    """The year of the season (TIMEX3: winter 2016 begins in December 2016) seen from the anchor."""
+    now = _month_index(anchor)
+    years = range(anchor.year - 2, anchor.year + 2)
+    if how == "last":
+        return max(y for y in years if y * 12 + start_month + 2 <= now)
+    if how == "next":
+        return min(y for y in years if y * 12 + start_month - 1 > now)
+    if how in ("this", "future"):
+        return min(y for y in years if y * 12 + start_month + 2 > now)
+    return max(y for y in years if y * 12 + start_month - 1 <= now)
+
+
+def _season_value(name: str, how: str, anchor: date | None, year: str | None = None) -> Value:
+    code, start_month = timex_data()["seasons"][name.lower()]
+    if year is None:
+        year = f"{_season_year(start_month, how, anchor):04d}" if anchor else "XXXX"
+    return "DATE", f"{year}-{code}", None
+
+
+def _season(groups: dict[str, str], context: Context) -> Value:
+    how = "future" if context.direction == "future" else "past"
+    return _season_value(groups["s"], how, context.anchor, groups.get("y"))
+
+
+def _rel_named(groups: dict[str, str], context: Context) -> Value:
+    word, name = groups["r"].lower(), groups["n"]
+    how = {"last": "last", "previous": "last", "past": "past", "next": "next", "coming": "future"}.get(word, "this")
+    first = name.split()[0]
+    if first.lower() in WEEKDAYS:
+        return _weekday_value(first, groups.get("p"), how, context.anchor)
+    if first.lower() in timex_data()["seasons"]:
+        return _season_value(first, how, context.anchor)
+    month = month_number(first)
+    anchor = context.anchor
+    if anchor is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    year = anchor.year
+    if how in ("last", "past") and month >= anchor.month:
+        year -= 1
+    elif how in ("next", "future") and month <= anchor.month:
+        year += 1
+    return "DATE", _ym(year, month), None
+
+
+def _rel_unit(groups: dict[str, str], context: Context) -> Value:
+    return "DATE", _unit_value(groups["u"], _offset(groups["r"]), context.anchor), None
+
+
+def _weekend_kind(groups: dict[str, str], context: Context) -> Value:
+    word = groups["t"].split()[0].lower()
+    offset = _offset(word) if word in ("last", "next") else (1 if context.direction == "future" else 0)
+    return "DATE", _weekend(context.anchor, offset), None
+
+
+def _quarter(groups: dict[str, str], context: Context) -> Value:
+    ordinal = groups["o"].lower()[:3]
+    half = groups["q"].lower() == "half"
+    index = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}.get(ordinal, 2 if half else 4)
+    code = f"H{min(index, 2)}" if half else f"Q{index}"
+    year_text = groups.get("y", "")
+    anchor = context.anchor
+    if year_text[:1].isdigit():
+        year = year_text
+    elif anchor is None:
+        year = "XXXX"
+    elif year_text:
+        year = f"{anchor.year + _offset(year_text.split()[0]):04d}"
+    else:
+        start_month = (index - 1) * (6 if half else 3) + 1
+        year = f"{anchor.year - (start_month > anchor.month and context.direction != 'future'):04d}"
+    return "DATE", f"{year}-{code}", None
+
+
+def _holiday(groups: dict[str, str], context: Context) -> Value:
+    month_day = timex_data()["holidays"].get(groups["h"])
+    if month_day is None:
+        return "DATE", None, None
+    month, day = (int(p) for p in month_day.split("-"))
+    year = _pick_year(month, day, context)
+    return "DATE", f"{year:04d}-{month_day}" if year else f"XXXX-{month_day}", None
+
+
+def _mod(text: str) -> str | None:
+    """The TIMEX3 mod of a leading modifier (more than, about, early, ...)."""
+    lowered = text.lower()
+    mods = timex_data()["mods"]
+    return next((mods[k] for k in sorted(mods, key=len, reverse=True) if lowered.startswith(k + " ") or lowered.startswith(k) and k.endswith("-")), None)
+
+
+def _edge(groups: dict[str, str], context: Context) -> Value:
+    inner = groups["i"]
+    words = inner.lower().split()
+    if len(words) == 2 and words[0] == "the" and words[1] in ("week", "month", "year", "decade", "century"):
+        value = _unit_value(words[1], 0, context.anchor)
+    else:
+        value = _endpoint(inner, context)
+    return "DATE", value, _mod(groups["e"])
+
+
+def _range_past(groups: dict[str, str], context: Context) -> Value:
+    unit = groups["u"].lower()
+    anchor = context.anchor
+    if anchor is None:
+        return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "fortnight": "P2W", "decade": "P10Y"}[unit], None
+    months = {"month": 1, "year": 12, "decade": 120}.get(unit)
+    start = _add_months(anchor, -months) if months else anchor - timedelta(days=14 if unit == "fortnight" else 7)
+    if months:
+        start = start.replace(day=min(anchor.day, 28)) if anchor.day > 28 else start.replace(day=anchor.day)
+    return "DURATION", f"{start.isoformat()}/{anchor.isoformat()}", None
+
+
+def _word(groups: dict[str, str], context: Context) -> Value:
+    kind, arg, *rest = timex_data()["words"][groups["w"].lower()].split()
+    anchor = context.anchor
+    if kind == "ref":
+        return "DATE", arg, None
+    if kind == "year":
+        return "DATE", f"{anchor.year:04d}" if anchor else "XXXX", None
+    day = (anchor + timedelta(days=int(arg))).isoformat() if anchor else "XXXX-XX-XX"
+    return ("TIME", f"{day}T{rest[0]}", None) if kind == "part" else ("DATE", day, None)
+
+
+def _anaphor(groups: dict[str, str], context: Context) -> Value:
+    days = timex_data()["anaphors"][groups["w"].lower()]
+    base = _as_day(context.reference) or context.anchor
+    if base is None:
+        return "DATE", "XXXX-XX-XX", None
+    moved = base + timedelta(days=days)
+    if abs(days) == 7:
+        return "DATE", _week(moved), None
+    if abs(days) >= 30:
+        return "DATE", _month_of(base, days // 30) if abs(days) < 365 else f"{base.year + days // 365:04d}", None
+    return "DATE", moved.isoformat(), None
+
+
+def _as_day(value: str | None) -> date | None:
+    """A date from a day-precision value, else None."""
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _shift(groups: dict[str, str], context: Context) -> Value:
+    amount = number(groups["n"])
+    unit = groups["u"].lower().rstrip("s").replace("centurie", "century")
+    sign = -1 if groups["dir"].lower() in ("ago", "earlier") else 1
+    relative = groups["dir"].lower() in ("earlier", "later") and context.reference
+    if amount is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if relative and unit == "year" and context.reference[:4].isdigit():
+        return "DATE", f"{int(context.reference[:4]) + sign * amount:04d}{context.reference[4:]}", None
+    base = (_as_day(context.reference) if relative else None) or context.anchor
+    return "DATE", _shifted(base, unit, sign * amount), None
+
+
+def _shifted(base: date | None, unit: str, amount: int) -> str:
+    """The calendar unit `amount` units of `unit` from base, at the precision the unit names."""
+    precision = {"second": "day", "minute": "day", "hour": "day", "fortnight": "week"}.get(unit, unit)
+    if base is None:
+        return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(precision, "XXXX")
+    if precision == "day":
+        return (base + timedelta(days=amount if unit == "day" else 0)).isoformat()
+    if precision == "week":
+        return _week(base + timedelta(weeks=amount * (2 if unit == "fortnight" else 1)))
+    if precision == "month":
+        return _month_of(base, amount)
+    scale = {"decade": 10, "century": 100}.get(unit, 1)
+    return _unit_value(unit, 0, date(base.year + amount * scale, 1, 1))
+
+
+def _clock(groups: dict[str, str], context: Context) -> Value | None:
+    hour, minute = int(groups["h"]), int(groups.get("mi", "0"))
+    meridiem = groups.get("ap", "").lower()[:1]
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    elif meridiem == "a" and hour == 12:
+        hour = 0
+    return "TIME", f"{_day_of(context)}T{hour:02d}:{minute:02d}", None
+
+
+def _day_of(context: Context) -> str:
+    return context.sentence_day or (context.anchor.isoformat() if context.anchor else "XXXX-XX-XX")
+
+
+def _clock_word(groups: dict[str, str], context: Context) -> Value:
+    return "TIME", f"{_day_of(context)}T{timex_data()['clock_words'][groups['w'].lower()]}", None
+
+
+def _duration_value(amount: int | None, unit: str) -> str:
+    """P3M, PT48H, P20Y (decades in years), PXD for an unknown amount."""
+    code = timex_data()["units"][unit.lower().rstrip("s").replace("centurie", "century")]
+    scale = int(code[:-1]) if code[:-1].isdigit() else 1
+    count = "X" if amount is None else str(amount * scale)
+    return f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code[-1]}"
+
+
+def _duration(groups: dict[str, str], context: Context) -> Value:
+    return "DURATION", _duration_value(number(groups["n"]), groups["u"]), _mod(groups["t"])
+
+
+def _duration_vague(groups: dict[str, str], context: Context) -> Value:
+    unit = groups.get("u") or groups.get("u2") or groups.get("u3") or "days"
+    return "DURATION", _duration_value(None, unit), None
+
+
+def _set_word(groups: dict[str, str], context: Context) -> Value:
+    return "SET", timex_data()["sets"][groups["w"].lower()], None
+
+
+def _set_every(groups: dict[str, str], context: Context) -> Value:
+    unit = groups["u"]
+    if unit.lower() in WEEKDAYS:
+        return "SET", f"XXXX-WXX-{WEEKDAYS.index(unit.lower()) + 1}", None
+    if unit.lower() in timex_data()["sets"]:
+        return "SET", timex_data()["sets"][unit.lower()], None
+    amount = number(groups["n"]) if "n" in groups else (2 if "other" in groups["t"].lower() else 1)
+    return "SET", _duration_value(amount, unit), None
+
+
+def _set_times(groups: dict[str, str], context: Context) -> Value:
+    return "SET", _duration_value(1, groups["u"]), None
+
+
+HANDLERS = {
+    "range": _range, "since": _since, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
+    "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
+    "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
+    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "weekday": _weekday, "holiday": _holiday,
+    "word": _word, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
+    "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
+    "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
+}

@@ -1,0 +1,124 @@
+"""PLOVER events: triggers, arguments from the parse, dates, negation, modality, reported speech."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.extract.event_triggers import lexicon, read_lines
+from newsgraph.extract.events import find_events
+from newsgraph.extract.mentions import find_mentions
+from newsgraph.extract.timexes import find_timexes
+from newsgraph.model import Event, Statement
+
+PUBLISHED = date(2017, 1, 7)
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+
+
+def events(parse, text: str, statements: list[Statement] | None = None) -> list[Event]:
+    doc = parse(text)
+    return find_events(doc, find_mentions(doc), statements or [], find_timexes(doc, PUBLISHED), PUBLISHED)
+
+
+def one(parse, text: str, kind: str) -> Event:
+    found = [e for e in events(parse, text) if e.type == kind]
+    assert len(found) == 1, events(parse, text)
+    return found[0]
+
+
+def test_nominal_attack_with_target_and_place(parse) -> None:
+    event = one(parse, "The attack against the Russian ambassador in Ankara shocked the country.", "ASSAULT")
+    assert (event.trigger, event.target, event.location) == ("attack", "Russian ambassador", "Ankara")
+
+
+def test_shooting_down_of_a_jet_is_dated_by_its_sentence(parse) -> None:
+    event = one(parse, "The shooting down of the Russian fighter jet in November 2015 strained ties.", "ASSAULT")
+    assert (event.target, event.date, event.date_source) == ("Russian fighter jet", "2015-11", "sentence")
+
+
+def test_protests_against_two_countries_in_two_cities(parse) -> None:
+    found = events(parse, "Thousands joined protests against Iran and Russia in Istanbul and Ankara.")
+    assert {(e.type, e.actor, e.target) for e in found} == {("PROTEST", "Thousands", "Iran"),
+                                                            ("PROTEST", "Thousands", "Russia")}
+    assert found[0].location == "Istanbul and Ankara"
+
+
+def test_phone_call_is_a_consultation(parse) -> None:
+    event = one(parse, "Erdogan telephoned Putin on Wednesday.", "CONSULT")
+    assert (event.actor, event.target, event.date) == ("Erdogan", "Putin", "2017-01-04")
+
+
+def test_detentions_are_coercion(parse) -> None:
+    event = one(parse, "Security forces detained 3,359 suspects in 2016.", "COERCE")
+    assert (event.actor, event.target, event.date) == ("Security forces", "3,359 suspects", "2016")
+
+
+def test_claiming_responsibility_names_the_attacker(parse) -> None:
+    found = events(parse, "Daesh claimed responsibility for the attack.")
+    assert [(e.type, e.trigger, e.actor) for e in found] == [("ASSAULT", "attack", "Daesh")]
+
+
+def test_passive_agent_is_the_actor(parse) -> None:
+    event = one(parse, "The ambassador was shot by an off-duty police officer.", "ASSAULT")
+    assert (event.actor, event.target) == ("off-duty police officer", "ambassador")
+
+
+def test_coordinated_actors_give_one_event_each(parse) -> None:
+    found = events(parse, "Turkey and Russia are fighting Daesh together.")
+    assert [(e.type, e.actor, e.target) for e in found] == [("ASSAULT", "Turkey", "Daesh"), ("ASSAULT", "Russia", "Daesh")]
+    assert found[0].start == found[1].start
+
+
+def test_negation(parse) -> None:
+    assert one(parse, "The army did not attack the village.", "ASSAULT").negated
+    assert not one(parse, "The army attacked the village.", "ASSAULT").negated
+
+
+def test_modalities(parse) -> None:
+    assert one(parse, "Putin will visit Turkey next month.", "CONSULT").modality == "future"
+    assert one(parse, "Turkey urged Russia to withdraw its troops.", "RETREAT").modality == "demanded"
+    assert one(parse, "Turkey urged Russia to withdraw its troops.", "RETREAT").actor == "Russia"
+    assert one(parse, "If talks fail, the rebels could attack the city.", "ASSAULT").modality == "hypothetical"
+    assert one(parse, "Police arrested the editor.", "COERCE").modality == "asserted"
+
+
+def test_event_inside_a_statement_is_linked_to_it(parse) -> None:
+    text = 'The minister said that security forces had arrested 40 suspects.'
+    content = "security forces had arrested 40 suspects"
+    start = text.index(content)
+    statement = Statement(speaker="minister", content=content, content_start=start, content_end=start + len(content))
+    event = [e for e in events(parse, text, [statement]) if e.type == "COERCE"][0]
+    assert (event.statement, event.modality) == (0, "reported")
+
+
+def test_without_a_date_in_the_sentence_the_publication_date_is_marked(parse) -> None:
+    event = one(parse, "Police arrested the editor.", "COERCE")
+    assert (event.date, event.date_source) == ("2017-01-07", "published")
+
+
+def test_sentence_index_and_offsets(parse) -> None:
+    text = "Markets were calm. Russia imposed sanctions on Turkey."
+    event = one(parse, text, "SANCTION")
+    assert (event.sentence, text[event.start:event.end], event.actor, event.target) == (1, "sanctions", "Russia", "Turkey")
+    assert text[event.actor_start:event.actor_end] == "Russia"
+
+
+def test_sentence_without_events(parse) -> None:
+    assert events(parse, "The lira fell 2 percent against the dollar on Monday.") == []
+
+
+def test_lexicon_covers_all_plover_types_with_well_formed_lines() -> None:
+    rows = [line.split("\t") for line in read_lines("plover_triggers.tsv")]
+    assert all(3 <= len(row) <= 4 and row[1] in ("VERB", "NOUN") and row[2] in PLOVER for row in rows)
+    assert {entry.type for entries in lexicon().values() for entry in entries} == PLOVER
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["attack ", "by ", "the ", "Turkey ", "and ", "was ", "not ", "protests ",
+                                         "against ", "which ", "to ", ". ", "urged ", "responsibility ", "for "]),
+               max_size=30).map("".join))
+def test_never_raises(parse, text: str) -> None:
+    events(parse, text, [Statement(content="x", content_start=0, content_end=3)])

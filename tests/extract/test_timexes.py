@@ -1,0 +1,114 @@
+"""Time expressions: spans and TIMEX3 values anchored on the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.extract.timexes import find_timexes
+from newsgraph.model import Timex
+
+PUBLISHED = date(2017, 1, 7)  # a Saturday
+
+
+def values(parse, text: str, published: date | None = PUBLISHED) -> dict[str, str | None]:
+    return {t.text: t.value for t in find_timexes(parse(text), published)}
+
+
+def only(parse, text: str, published: date | None = PUBLISHED) -> Timex:
+    found = find_timexes(parse(text), published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_absolute_dates(parse) -> None:
+    found = values(parse, "Relations froze in November 2015 and thawed in 2016 after the coup of July 15, 2016.")
+    assert found == {"November 2015": "2015-11", "2016": "2016", "July 15, 2016": "2016-07-15"}
+
+
+def test_last_month_name_is_the_previous_one(parse) -> None:
+    assert values(parse, "The gunman entered Turkey last July.") == {"last July": "2016-07"}
+
+
+def test_holiday_is_the_most_recent_one(parse) -> None:
+    assert values(parse, "The attack happened on New Year's Eve.") == {"New Year's Eve": "2016-12-31"}
+
+
+def test_ago_counts_back_from_publication(parse) -> None:
+    assert values(parse, "Three months ago, the two sides agreed.") == {"Three months ago": "2016-10"}
+
+
+def test_today_is_the_publication_date(parse) -> None:
+    timex = only(parse, "Today, the embassy remains closed.")
+    assert (timex.value, timex.anchor) == ("2017-01-07", "2017-01-07")
+
+
+def test_past_week_is_a_range_ending_at_publication(parse) -> None:
+    timex = only(parse, "Police detained 300 people over the past week.")
+    assert (timex.text, timex.type, timex.value) == ("the past week", "DURATION", "2016-12-31/2017-01-07")
+
+
+def test_between_years_is_a_range(parse) -> None:
+    timex = only(parse, "Between 2011 and 2016, millions crossed the border.")
+    assert (timex.text, timex.value) == ("Between 2011 and 2016", "2011/2016")
+
+
+def test_past_twenty_years_is_a_duration(parse) -> None:
+    timex = only(parse, "He has ruled the country for the past 20 years.")
+    assert (timex.type, timex.value) == ("DURATION", "P20Y")
+
+
+def test_daily_is_a_set(parse) -> None:
+    timex = only(parse, "The ferry runs daily.")
+    assert (timex.type, timex.value) == ("SET", "P1D")
+
+
+def test_weekday_is_past_by_default_and_future_after_will(parse) -> None:
+    assert values(parse, "The minister resigned on Monday.") == {"Monday": "2017-01-02"}
+    assert values(parse, "The minister will travel to Moscow on Monday.") == {"Monday": "2017-01-09"}
+
+
+def test_month_after_expected_is_in_the_future(parse) -> None:
+    published = date(2018, 3, 15)
+    assert values(parse, "The missiles are expected to arrive in September.", published) == {"September": "2018-09"}
+
+
+def test_without_publication_date_relative_values_keep_xs(parse) -> None:
+    found = values(parse, "Protests began last July and the treaty was signed on Monday in 1987.", None)
+    assert found == {"last July": "XXXX-07", "Monday": "XXXX-WXX-1", "1987": "1987"}
+
+
+def test_next_day_counts_from_the_date_before_it(parse) -> None:
+    found = values(parse, "The minister will arrive on Monday. He meets his counterpart the next day.")
+    assert found == {"Monday": "2017-01-09", "the next day": "2017-01-10"}
+
+
+def test_clock_time_takes_the_day_of_its_sentence(parse) -> None:
+    found = values(parse, "The gunman opened fire at 1:15 a.m. on New Year's Day.")
+    assert found == {"1:15 a.m.": "2017-01-01T01:15", "New Year's Day": "2017-01-01"}
+
+
+def test_modifiers_are_kept(parse) -> None:
+    timex = only(parse, "He lived there for more than two years.")
+    assert (timex.text, timex.value, timex.mod) == ("more than two years", "P2Y", "MORE_THAN")
+
+
+def test_ages_and_the_verb_may_are_not_time_expressions(parse) -> None:
+    assert values(parse, "The 37-year-old suspect may face trial.") == {}
+
+
+def test_offsets_point_at_the_text(parse) -> None:
+    doc = parse("Erdogan spoke to Putin on Wednesday, two days after the vote in late 2016.")
+    for timex in find_timexes(doc, PUBLISHED):
+        assert doc.text[timex.start:timex.end] == timex.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 -/.,:'") + ["May ", "Monday ", "last ", "since ",
+                                                                      "between ", "and ", "ago ", "the past "]),
+               max_size=30).map("".join))
+def test_never_raises(parse, text: str) -> None:
+    find_timexes(parse(text), PUBLISHED)
+    find_timexes(parse(text), None)
