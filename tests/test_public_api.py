@@ -6,7 +6,7 @@ import newsgraph
 def test_public_names_are_locked() -> None:
     assert sorted(newsgraph.__all__) == [
         "Claim", "Document", "Entity", "Event", "InputError", "Mention", "NewsgraphError", "Options",
-        "Quantity", "Statement", "Story", "Timex", "extract_documents",
+        "Quantity", "Statement", "Store", "Story", "Timex", "extract_documents",
     ]
 
 

@@ -3,6 +3,7 @@
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.model import Claim, Document, Entity, Event, Mention, Quantity, Statement, Story, Timex
 from newsgraph.pipeline import Options, extract_documents
+from newsgraph.store import Store
 
 __all__ = [
     "Claim",
@@ -15,6 +16,7 @@ __all__ = [
     "Options",
     "Quantity",
     "Statement",
+    "Store",
     "Story",
     "Timex",
     "extract_documents",

@@ -79,15 +79,117 @@ def extract(
 
 
 @app.command()
-def demo() -> None:
-    """Run the whole pipeline on the sample corpus bundled with newsgraph and show what it found."""
+def demo(
+    folder: Path = typer.Option(Path("newsgraph-demo"), "--folder", help="Where to write the demo database and dossier."),
+) -> None:
+    """Run the whole pipeline on the sample corpus bundled with newsgraph, show what it found, write its dossier."""
     console = Console()
     reporter = Reporter()
     sample = resources.files("newsgraph.data").joinpath("sample")
-    with resources.as_file(sample) as folder:
-        console.print(f"[bold]newsgraph demo[/bold]: reading the bundled sample in {folder}")
-        documents = list(extract_documents([str(folder)], Options(), reporter.error, reporter.note))
-    show_documents(console, documents, Path(str(folder)))
+    with resources.as_file(sample) as corpus:
+        console.print(f"[bold]newsgraph demo[/bold]: reading the bundled sample in {corpus}")
+        documents = list(extract_documents([str(corpus)], Options(), reporter.error, reporter.note))
+    show_documents(console, documents, Path(str(corpus)))
+    write_demo_dossier(console, documents, folder)
+
+
+def write_demo_dossier(console: Console, documents: list[Document], folder: Path) -> None:
+    """Store the demo's documents, write their dossier, and say how to open it and the app."""
+    from newsgraph.report import write_report  # imported here: `extract` needs neither plotly nor the store
+    from newsgraph.store import Store
+    from newsgraph.store.analyze import store_documents
+
+    folder.mkdir(parents=True, exist_ok=True)
+    store = Store(folder / "demo.db", writable=True)
+    analysis = store_documents(documents, store)
+    dossier = write_report(store, folder / "dossier.html").resolve()
+    console.print(f"{analysis.total} articles, {analysis.stories} stories in {store.path}")
+    console.print(f"dossier: {dossier}", markup=False, highlight=False)
+    console.print(f"open the app: newsgraph serve --db {store.path}", markup=False, highlight=False)
+
+
+def _open_store(db: str, writable: bool = False):
+    """The store at `db`, or a usage error naming the problem."""
+    from newsgraph.errors import StoreError
+    from newsgraph.store import Store
+
+    try:
+        return Store(db, writable=writable)
+    except StoreError as error:
+        Reporter.note(f"{error.code} {error}")
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+@app.command()
+def analyze(
+    paths: list[str] = typer.Argument(..., help="Files or directories to read (recursively); '-' reads stdin."),
+    db: str = typer.Option("newsgraph.db", "--db", help="SQLite database to create or add to."),
+    published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
+    max_size: float = typer.Option(20.0, help="Largest input file to read, in megabytes."),
+    jobs: int | None = typer.Option(None, min=1, help="Worker processes for large inputs (default: one per core)."),
+) -> None:
+    """Store the articles of PATHS and everything found in them; articles already stored are skipped."""
+    from newsgraph.store.analyze import analyze as analyze_paths
+
+    reporter = Reporter()
+    options = _options(published, max_size, jobs)
+    result = analyze_paths(paths, _open_store(db, writable=True), options, reporter.error, reporter.note)
+    Reporter.note(f"{result.added} new articles; {result.total} articles and {result.stories} stories in {db}")
+    raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
+
+
+@app.command()
+def report(
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    output: Path = typer.Option(Path("dossier.html"), "--output", "-o", help="HTML file to write."),
+) -> None:
+    """Write the dossier: one self-contained HTML file that opens offline."""
+    from newsgraph.report import write_report
+
+    path = write_report(_open_store(db), output)
+    print(path.resolve())
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token: str | None = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN",
+                                     help="Enables the upload form for whoever knows it (read-only without)."),
+) -> None:
+    """Serve the web app and its JSON API (OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from newsgraph.web import create_app
+
+    _open_store(db, writable=token is not None)
+    Reporter.note(f"serving {db} on http://{host}:{port}/ ({'uploads on' if token else 'read-only'})")
+    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+@app.command("export")
+def export_command(
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl: documents; csv: every table; graphml/gexf: actor graph."),
+    output: str = typer.Option("-", "--output", "-o", help="File to write ('-' is stdout); a folder for csv."),
+) -> None:
+    """Write a complete export of the database (never truncated: a shortfall is an error)."""
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.export import write_export
+
+    try:
+        Reporter.note(f"exported {write_export(_open_store(db), fmt.value, output)}")
+    except NewsgraphError as error:
+        Reporter.note(f"{error.code} {error}")
+        raise typer.Exit(EXIT_USAGE if error.code == "NG201" else EXIT_INPUT_ERRORS) from None
 
 
 def show_documents(console: Console, documents: list[Document], root: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,18 +28,23 @@ class Options:
 
 
 def extract_documents(
-    paths: list[str], options: Options = Options(), on_error: OnError | None = None, warn: Warn | None = None
+    paths: list[str],
+    options: Options = Options(),
+    on_error: OnError | None = None,
+    warn: Warn | None = None,
+    known: Container[str] = frozenset(),
 ) -> Iterator[Document]:
     """Every article of `paths`, cleaned, deduplicated, annotated and resolved, in input order.
 
     Failed inputs go to `on_error` (raised if it is None) and the run goes on; notes that are
-    not errors (a non-English article) go to `warn`.
+    not errors (a non-English article) go to `warn`. Articles whose id is in `known` (already
+    stored) are left out before the NLP, so an incremental run only pays for what is new.
     """
     on_error = on_error or _raise
     warn = warn or (lambda message: None)
-    documents = clean_documents(read_inputs(paths, options.max_bytes), options.published, on_error)
+    cleaned = clean_documents(read_inputs(paths, options.max_bytes), options.published, on_error)
     resolver = EntityResolver()
-    for document in annotate(documents, warn, options.jobs):
+    for document in annotate((d for d in cleaned if d.id not in known), warn, options.jobs):
         yield resolver.resolve(document)
 
 

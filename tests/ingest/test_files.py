@@ -69,10 +69,11 @@ def test_missing_path_is_reported_and_other_inputs_still_read(tmp_path: Path) ->
     assert isinstance(items[1], RawDocument) and items[1].text.startswith("The harbour")
 
 
-def test_directories_are_read_recursively_skipping_hidden_files(tmp_path: Path) -> None:
+def test_directories_are_read_recursively_skipping_hidden_files_and_databases(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "b" / "deep.txt").write_text(BODY)
     (tmp_path / ".hidden.txt").write_text(BODY)
+    (tmp_path / "newsgraph.db").write_bytes(b"SQLite format 3\x00" + bytes(100))
     sources = [item.source for item in read_inputs([str(tmp_path)])]
     assert sources == [str(tmp_path / "a" / "b" / "deep.txt")]
 

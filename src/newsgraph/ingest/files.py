@@ -23,6 +23,8 @@ from newsgraph.errors import (
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
+# Files a directory walk passes over: a store written beside the articles (`analyze --db`).
+DATABASE_SUFFIXES = (".db", ".sqlite", ".sqlite3", ".db-wal", ".db-shm", ".db-journal")
 # Share of control characters above which bytes are taken for a binary file, not text.
 _BINARY_CONTROL_SHARE = 0.10
 _CONTROL_BYTES = bytes(set(range(32)) - {9, 10, 12, 13})
@@ -36,15 +38,17 @@ def iter_paths(paths: list[str]) -> Iterator[str | InputError]:
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file() and not _hidden(p, path))
+            yield from (str(p) for p in sorted(path.rglob("*")) if p.is_file() and not _skipped(p, path))
         elif path.is_file():
             yield raw
         else:
             yield MissingInputError(raw, "no such file or directory")
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _skipped(path: Path, root: Path) -> bool:
+    """Hidden files and newsgraph's own databases are not articles, when found in a directory."""
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return hidden or path.name.endswith(DATABASE_SUFFIXES)
 
 
 def read_bytes(source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:

@@ -1,0 +1,160 @@
+"""The SQLite store: idempotent, incremental writes in one transaction per batch, and reads back to nouns."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+
+from newsgraph.errors import StoreError
+from newsgraph.model import Claim, Document, Story
+from newsgraph.store import schema
+from newsgraph.store.rows import document_row, entity_rows, fts_rows, item_rows, to_document
+
+# Documents per transaction: an interrupted run loses at most this many; large enough that the
+# commit cost is amortised (benchmarks/web.py writes 10,000 articles in batches of this size).
+BATCH_SIZE = 50
+# Documents read per query when streaming the whole store (exports, relinking).
+READ_CHUNK = 500
+
+
+class Store:
+    """A newsgraph database file; read-only unless opened with `writable=True`."""
+
+    def __init__(self, path: str | Path, writable: bool = False) -> None:
+        self.path = Path(path)
+        if not writable and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such database (run `newsgraph analyze` first)")
+        self.engine = _engine(self.path, writable)
+        if writable:
+            self._create()
+
+    def _create(self) -> None:
+        try:
+            with self.engine.begin() as conn:
+                schema.metadata.create_all(conn)
+                for ddl in schema.FTS_DDL:
+                    conn.execute(ddl)
+                missing = _missing_columns(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.path}: cannot create the newsgraph tables ({exc.orig or exc})") from None
+        if missing:
+            raise StoreError(f"{self.path}: written by an older newsgraph (no column {', '.join(missing)}); "
+                             "analyze into a new database file")
+
+    def document_ids(self) -> set[str]:
+        """The ids of every stored document (to skip them before the expensive steps)."""
+        with self.engine.connect() as conn:
+            return set(conn.scalars(select(schema.documents.c.id)))
+
+    def add(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> int:
+        """Store the documents not stored yet, one transaction per batch; return how many were new."""
+        added = 0
+        for batch in batched(documents, batch_size):
+            with self.engine.begin() as conn:
+                added += _write_batch(conn, batch)
+        return added
+
+    def set_links(self, stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[dict[str, Any]] = ()) -> None:
+        """Replace the stories, claims and blame rows with a new linking of the whole corpus, atomically."""
+        with self.engine.begin() as conn:
+            for table in (schema.blame, schema.claim_statements, schema.claims, schema.story_documents, schema.stories):
+                conn.execute(delete(table))
+            _insert(conn, schema.stories, [_story_row(s) for s in stories])
+            _insert(conn, schema.story_documents, [{"story_id": s.id, "document_id": d} for s in stories for d in s.documents])
+            _insert(conn, schema.claims, [{"id": c.id, "story_id": c.story, "agreement": c.agreement} for c in claims])
+            _insert(conn, schema.claim_statements, [{"claim_id": c.id, "document_id": d, "position": p}
+                                                    for c in claims for d, p in dict.fromkeys(c.statements)])
+            _insert(conn, schema.blame, list(blame))
+
+    def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
+        """The stored documents with all their items, in publication order (or in the order of `ids`)."""
+        with self.engine.connect() as conn:
+            wanted = list(ids) if ids is not None else list(conn.scalars(
+                select(schema.documents.c.id).order_by(schema.documents.c.published, schema.documents.c.id)))
+            for chunk in batched(wanted, READ_CHUNK):
+                found = {d.id: d for d in read_documents(conn, chunk)}
+                yield from (found[i] for i in chunk if i in found)
+
+    def count(self) -> int:
+        """How many documents are stored."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.count()).select_from(schema.documents)) or 0
+
+
+def _missing_columns(conn: Connection) -> list[str]:
+    """Columns this version writes that an existing database file lacks."""
+    found = inspect(conn)
+    return [f"{table.name}.{c.name}" for table in schema.metadata.sorted_tables if found.has_table(table.name)
+            for c in table.columns if c.name not in {col["name"] for col in found.get_columns(table.name)}]
+
+
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Consecutive lists of `size` items (the last one shorter), streaming."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _engine(path: Path, writable: bool) -> Engine:
+    """An engine on the file with foreign keys enforced; read-only through SQLite's URI mode otherwise."""
+    if writable:
+        url = URL.create("sqlite", database=str(path))
+    else:
+        url = URL.create("sqlite", database="file:" + quote(str(path.resolve())), query={"mode": "ro", "uri": "true"})
+    engine = create_engine(url, connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _pragmas)
+    return engine
+
+
+def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def _write_batch(conn: Connection, batch: Sequence[Document]) -> int:
+    """Insert the documents of `batch` that are not stored yet, with their entities, items and index rows."""
+    known = set(conn.scalars(select(schema.documents.c.id).where(schema.documents.c.id.in_([d.id for d in batch]))))
+    new = list({d.id: d for d in batch if d.id not in known}.values())
+    if not new:
+        return 0
+    _insert(conn, schema.documents, [document_row(d) for d in new])
+    if entities := entity_rows(new):
+        conn.execute(sqlite_insert(schema.entities).on_conflict_do_nothing(), entities)
+    for key, table in schema.ITEM_TABLES.items():
+        _insert(conn, table, [row for d in new for row in item_rows(d, key)])
+    for table, rows in fts_rows(new).items():
+        _insert(conn, table, rows)
+    return len(new)
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(table), rows)
+
+
+def _story_row(story: Story) -> dict[str, Any]:
+    return {"id": story.id, "headline": story.headline, "first_date": story.first_date, "last_date": story.last_date}
+
+
+def read_documents(conn: Connection, ids: Sequence[str]) -> list[Document]:
+    """The documents with these ids, each with its items and story, as the model's Documents."""
+    rows = conn.execute(select(schema.documents).where(schema.documents.c.id.in_(ids))).mappings().all()
+    items: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for key, table in schema.ITEM_TABLES.items():
+        query = select(table).where(table.c.document_id.in_(ids)).order_by(table.c.document_id, table.c.position)
+        for item in conn.execute(query).mappings():
+            items[item["document_id"]][key].append(item)
+    story_of = dict(conn.execute(select(schema.story_documents.c.document_id, schema.story_documents.c.story_id)
+                                 .where(schema.story_documents.c.document_id.in_(ids))).all())
+    return [to_document(row, items[row["id"]], story_of.get(row["id"])) for row in rows]

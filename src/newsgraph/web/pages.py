@@ -1,0 +1,86 @@
+"""The HTML pages: home, search (with its live results fragment), story, article and actor."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import Connection
+
+from newsgraph import export
+from newsgraph.report.load import document_view, story_view
+from newsgraph.report.render import figures
+from newsgraph.store import queries
+from newsgraph.store.queries import Filters
+from newsgraph.web.api import search_all
+from newsgraph.web.deps import connection, filters
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+LATEST = 20
+
+
+def render(request: Request, name: str, **context) -> HTMLResponse:
+    """A page from the app's templates."""
+    return HTMLResponse(request.app.state.templates.get_template(name).render(**context))
+
+
+def _facets(conn: Connection) -> dict:
+    return queries.facets(conn) | {"actors": queries.top_actors(conn)}
+
+
+def _results(conn: Connection, q: str, chosen: Filters) -> dict:
+    results = search_all(conn, q, chosen)
+    results["stories"] = queries.stories(conn, chosen, limit=20) if chosen != Filters() or not q else []
+    results["events"] = queries.events(conn, chosen, limit=100) if chosen.event_type else []
+    return results
+
+
+@router.get("/")
+def home(request: Request, conn: Connection = Depends(connection)) -> HTMLResponse:
+    return render(request, "home.html.j2", stories=queries.stories(conn), latest=queries.list_documents(conn, Filters(), LATEST),
+                  total=request.app.state.store.count(), facets=_facets(conn), filters=Filters(), q="",
+                  upload=request.app.state.token is not None, exports=export.FORMATS)
+
+
+@router.get("/search")
+def search(request: Request, q: str = "", chosen: Filters = Depends(filters), conn: Connection = Depends(connection)) -> HTMLResponse:
+    return render(request, "search.html.j2", q=q, filters=chosen, facets=_facets(conn), results=_results(conn, q, chosen))
+
+
+@router.get("/search/results")
+def search_results(request: Request, q: str = "", chosen: Filters = Depends(filters),
+                   conn: Connection = Depends(connection)) -> HTMLResponse:
+    """The results fragment the search form swaps in as the user types."""
+    return render(request, "_results.html.j2", results=_results(conn, q, chosen))
+
+
+@router.get("/stories/{story_id}")
+def story(request: Request, story_id: str, conn: Connection = Depends(connection)) -> HTMLResponse:
+    view = story_view(conn, story_id)
+    if view is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return render(request, "story.html.j2", view=view, figures=figures(view), article_url=_article_url)
+
+
+@router.get("/documents/{document_id}")
+def document(request: Request, document_id: str, conn: Connection = Depends(connection)) -> HTMLResponse:
+    view = document_view(conn, document_id)
+    if view is None:
+        raise HTTPException(404, f"no document {document_id!r}")
+    return render(request, "story.html.j2", view=view, figures=figures(view), article_url=None)
+
+
+@router.get("/actors/{entity_id}")
+def actor(request: Request, entity_id: str, conn: Connection = Depends(connection)) -> HTMLResponse:
+    entity = queries.entity(conn, entity_id)
+    if entity is None:
+        raise HTTPException(404, f"no actor {entity_id!r}")
+    chosen = Filters(actor=entity_id)
+    results = {"actors": [], "stories": queries.stories(conn, chosen), "events": [],
+               "articles": queries.list_documents(conn, chosen), "statements": queries.speaker_statements(conn, entity_id)}
+    return render(request, "actor.html.j2", entity=entity, results=results, q="")
+
+
+def _article_url(document_id: str) -> str:
+    return "/documents/" + quote(document_id, safe="")
