@@ -20,18 +20,21 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import time
+import sys
 from datetime import date
 from pathlib import Path
+
+from spacy.tokens import Doc
 
 from newsgraph.extract.events import find_events
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.timexes import find_timexes
-from newsgraph.nlp import load_pipeline
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from harness import timed  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold.jsonl")
 ARTICLE = re.compile(r"^(the|a|an)\s+")
-ROUNDS = 3
 
 
 def load(split: str) -> list[dict]:
@@ -66,28 +69,14 @@ def greedy(gold: list, found: list, fits) -> int:
     return len(used)
 
 
-def run(records: list[dict], with_extraction: bool) -> tuple[list[list], float]:
-    """One pass over the texts: nlp.pipe alone, or with time expressions and events; (events, seconds)."""
-    nlp = load_pipeline()
-    start = time.perf_counter()
-    results = []
-    for doc, record in zip(nlp.pipe(r["text"] for r in records), records):
-        if with_extraction:
-            published = date.fromisoformat(record["published"]) if record["published"] else None
-            timexes = find_timexes(doc, published)
-            results.append(find_events(doc, find_mentions(doc), [], timexes, published))
-    return results, time.perf_counter() - start
-
-
 def extract(records: list[dict]) -> tuple[list[list], float, float]:
-    """Events of every record and the best of three timings of each pass, alternated."""
-    run(records[:5], True)  # warm up: model and lexicon loading are not what is measured
-    bare, full, results = [], [], []
-    for _ in range(ROUNDS):
-        bare.append(run(records, False)[1])
-        results, seconds = run(records, True)
-        full.append(seconds)
-    return results, min(bare), min(full)
+    """Events of every record, and the best bare and full timings (benchmarks/harness.py)."""
+
+    def events(doc: Doc, i: int) -> list:
+        published = date.fromisoformat(records[i]["published"]) if records[i]["published"] else None
+        return find_events(doc, find_mentions(doc), [], find_timexes(doc, published), published)
+
+    return timed([r["text"] for r in records], events)
 
 
 def main() -> None:

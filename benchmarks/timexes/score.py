@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
+import sys
 from datetime import date
 from pathlib import Path
 
+from spacy.tokens import Doc
+
 from newsgraph.extract.timexes import find_timexes
-from newsgraph.nlp import load_pipeline
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+from harness import timed  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold.jsonl")
-ROUNDS = 3
 
 
 def load(split: str) -> list[dict]:
@@ -38,24 +41,14 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def run(records: list[dict], with_extraction: bool) -> tuple[list[list], float]:
-    """One pass over the texts: nlp.pipe alone, or with find_timexes; (timexes, seconds)."""
-    start = time.perf_counter()
-    texts = (r["text"] for r in records)
-    results = [find_timexes(doc, r["published"] and date.fromisoformat(r["published"])) if with_extraction else []
-               for doc, r in zip(load_pipeline().pipe(texts), records)]
-    return results, time.perf_counter() - start
-
-
 def extract(records: list[dict]) -> tuple[list[list], float, float]:
-    """Time expressions of every record and the best of three timings of each pass, alternated."""
-    run(records[:5], True)  # warm up: model and rule loading are not what is measured
-    bare, full, results = [], [], []
-    for _ in range(ROUNDS):
-        bare.append(run(records, False)[1])
-        results, seconds = run(records, True)
-        full.append(seconds)
-    return results, min(bare), min(full)
+    """Time expressions of every record, and the best bare and full timings (benchmarks/harness.py)."""
+
+    def timexes(doc: Doc, i: int) -> list:
+        published = records[i]["published"]
+        return find_timexes(doc, date.fromisoformat(published) if published else None)
+
+    return timed([r["text"] for r in records], timexes)
 
 
 def main() -> None:
