@@ -57,3 +57,10 @@ def test_csv_rows_become_articles() -> None:
 def test_csv_without_a_text_column_is_refused() -> None:
     with pytest.raises(MalformedInputError, match="no text column"):
         list(read_csv("a.csv", "name,age\nAda,36\n"))
+
+
+def test_csv_with_multi_line_quoted_bodies_and_semicolons() -> None:
+    body = f"{TEXT}\n\nThe seized boxes, labelled \"vitamins\", were sent to a laboratory; tests are due next week."
+    text = "title;body;date\n" + f'"Seizure";"{body.replace(chr(34), chr(34) * 2)}";2021-03-04\n"Second";"{TEXT}";2021-03-05\n'
+    first, second = list(read_csv("a.csv", text))
+    assert first.text == body and second.title == "Second"

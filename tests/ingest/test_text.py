@@ -39,3 +39,14 @@ def test_text_without_date_line_has_no_date() -> None:
 
 def test_paragraph_breaks_are_kept() -> None:
     assert "\n\nOpposition leaders" in read_text("a.txt", CRAWLED).text
+
+
+def test_crawl_header_may_also_give_url_and_outlet() -> None:
+    raw = read_text("a.txt", " date 2017-01-07\n url https://ledger.example/a\n outlet Northern Ledger\n" + CRAWLED.split("\n", 1)[1])
+    assert (raw.published, raw.url, raw.outlet) == (date(2017, 1, 7), "https://ledger.example/a", "Northern Ledger")
+    assert raw.title == "Minister resigns after budget vote collapses"
+
+
+def test_a_sentence_starting_with_a_header_word_stays_text() -> None:
+    raw = read_text("a.txt", "Source of the leak remains unknown, officials said on Monday.\n\nMore follows.")
+    assert raw.text.startswith("Source of the leak") and raw.outlet is None

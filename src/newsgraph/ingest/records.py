@@ -21,6 +21,7 @@ FIELDS = {
     "outlet": ("outlet", "source", "site_name", "sitename", "publisher", "source_name", "domain"),
     "byline": ("byline", "author", "authors"),
 }
+_DELIMITERS = (",", ";", "\t", "|")
 _JSON_CONTAINER_KEYS = ("articles", "items", "records", "data", "documents", "results")
 
 
@@ -46,16 +47,14 @@ def read_json(source: str, text: str) -> Iterator[RawDocument | InputError]:
 
 def read_csv(source: str, text: str) -> Iterator[RawDocument | InputError]:
     """One article per row of a CSV file with a header row."""
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = max(_DELIMITERS, key=header.count)  # the header row names the columns: its separator is the file's
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     if not reader.fieldnames or not _find(dict.fromkeys(reader.fieldnames, "x"), "text"):
         raise MalformedInputError(source, f"no text column among {reader.fieldnames or []}")
     try:
-        for row in reader:
-            yield _record_or_error(f"{source}: row {reader.line_num}", row)
+        for number, row in enumerate(reader, start=1):
+            yield _record_or_error(f"{source}: row {number}", row)
     except csv.Error as exc:
         raise MalformedInputError(source, f"broken CSV at line {reader.line_num} ({exc})") from None
 

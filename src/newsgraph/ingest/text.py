@@ -7,7 +7,10 @@ import re
 from newsgraph.ingest.dates import parse_date
 from newsgraph.model import RawDocument
 
-_CRAWL_DATE = re.compile(r"^\s*date[:\s]+(\d{4}-\d{2}-\d{2})\S*\s*(?:\n|$)", re.IGNORECASE)
+# Crawl header lines before the text: " date 2017-01-07", and also " url ...", " outlet ..." / " source ...".
+_CRAWL_LINE = re.compile(r"[ \t]*(date|url|outlet|source)[:\s][ \t]*(\S[^\n]*?)[ \t]*(?:\n|$)", re.IGNORECASE)
+_CRAWL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAX_OUTLET_WORDS = 6
 # A headline is one short line, set apart by a blank line, that does not end like a sentence.
 _MAX_HEADLINE_CHARS = 200
 _MAX_HEADLINE_WORDS = 30
@@ -15,15 +18,33 @@ _MAX_HEADLINE_WORDS = 30
 
 def read_text(source: str, text: str) -> RawDocument:
     """One article from plain text, with the crawl date line and headline taken out of the body."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    published, date_source = None, None
-    match = _CRAWL_DATE.match(text)
-    if match:
-        published = parse_date(match[1])
-        date_source = "crawl-line" if published else None
-        text = text[match.end():]
+    header, text = crawl_header(text.replace("\r\n", "\n").replace("\r", "\n"))
+    published = parse_date(header["date"]) if "date" in header else None
     title, text = split_headline(text)
-    return RawDocument(source=source, text=text, title=title, published=published, date_source=date_source)
+    return RawDocument(
+        source=source, text=text, title=title, published=published, date_source="crawl-line" if published else None,
+        url=header.get("url"), outlet=header.get("outlet") or header.get("source"),
+    )
+
+
+def crawl_header(text: str) -> tuple[dict[str, str], str]:
+    """The crawler's leading `key value` lines (date, url, outlet/source) and the text after them."""
+    header: dict[str, str] = {}
+    while (match := _CRAWL_LINE.match(text)) and _is_header_value(match[1].lower(), match[2], header):
+        header[match[1].lower()] = match[2]
+        text = text[match.end():]
+    return header, text
+
+
+def _is_header_value(key: str, value: str, header: dict[str, str]) -> bool:
+    """A header line carries a bare value: a date, a URL, or a short name, each given once."""
+    if key in header:
+        return False
+    if key == "date":
+        return bool(_CRAWL_DATE.match(value))
+    if key == "url":
+        return value.startswith(("http://", "https://")) and " " not in value
+    return len(value.split()) <= _MAX_OUTLET_WORDS and not value.endswith((".", ",", ";", ":"))
 
 
 def split_headline(text: str) -> tuple[str | None, str]:
