@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from importlib import resources
@@ -46,3 +47,18 @@ def test_demo_command_prints_the_dossier_and_the_app_command(tmp_path: Path) -> 
     assert f"dossier: {tmp_path / 'dossier.html'}" in done.stdout.replace("\n", "")
     assert "newsgraph serve --db" in done.stdout
     assert (tmp_path / "dossier.html").stat().st_size > 10_000
+
+
+def test_extract_over_the_sample_prints_stories_and_claims_a_user_can_check(tmp_path: Path) -> None:
+    links = tmp_path / "links.json"
+    with resources.as_file(resources.files("newsgraph.data").joinpath("sample")) as folder:
+        done = subprocess.run([sys.executable, "-m", "newsgraph", "extract", str(folder), "--links", str(links)],
+                              capture_output=True, text=True, timeout=600)
+    documents = [json.loads(line) for line in done.stdout.splitlines()]
+    data = json.loads(links.read_text())
+    headlines = sorted(s["headline"] for s in data["stories"] if len(s["documents"]) > 1)
+    assert len(headlines) == 3 and any("nightclub" in h for h in headlines) and any("stadium" in h for h in headlines)
+    by_title = {d["title"]: d["story"] for d in documents}
+    assert by_title["Gunman kills 39 at Istanbul nightclub on New Year's Eve"] != by_title["Twin blasts near Istanbul stadium kill 12"]
+    toll = [c for c in data["claims"] if c["agreement"] == "conflict" and "39" in (c["reason"] or "") and "35" in c["reason"]]
+    assert toll and all(s["text"] for s in toll[0]["sides"])

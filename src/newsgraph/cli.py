@@ -12,7 +12,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsgraph.contract import write_documents
+from newsgraph.contract import write_documents, write_links
+from newsgraph.link import StoryIndex, link_corpus
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_date
 from newsgraph.model import Document
@@ -66,15 +67,21 @@ def extract(
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
     max_size: float = typer.Option(20.0, help="Largest input file to read, in megabytes."),
     jobs: int | None = typer.Option(None, min=1, help="Worker processes for large inputs (default: one per core)."),
+    links: Path | None = typer.Option(None, help="Also write the run's stories, claims and blame to this JSON file."),
 ) -> None:
     """Write one JSON object per article of PATHS to stdout, in the extract contract of design.md."""
     reporter = Reporter()
-    documents = extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note)
+    stories = StoryIndex()
+    kept: list[Document] = []
+    documents = extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note, stories=stories)
     try:
-        write_documents(documents, sys.stdout, fmt.value)
+        write_documents((kept.append(d) or d if links else d for d in documents), sys.stdout, fmt.value)
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
+    if links:
+        write_links(link_corpus(kept, stories), links)
+        Reporter.note(f"{len(stories.stories)} stories and their claims and blame written to {links}")
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+from pathlib import Path
 
 from newsgraph.model import Document
+
+if TYPE_CHECKING:
+    from newsgraph.link import Linked
 
 # design.md's keys first, in its order; then what newsgraph adds for provenance.
 CONTRACT_KEYS = (
@@ -38,3 +43,16 @@ def write_documents(documents: Iterable[Document], out: TextIO, fmt: str = "json
     if fmt == "json":
         out.write("\n]\n" if count else "]\n")
     return count
+
+
+def write_links(linked: Linked, path: Path) -> None:
+    """The run's stories, claims, blame and outlet framing as one JSON object, written whole or not at all."""
+    data = {
+        "stories": [s.model_dump(mode="json") for s in linked.stories],
+        "claims": [c.model_dump(mode="json") for c in linked.claims],
+        "blame": [b.model_dump(mode="json") for b in linked.attributions],
+        "framing": [f.model_dump(mode="json") for f in linked.framing],
+    }
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    partial.replace(path)

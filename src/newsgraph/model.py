@@ -161,6 +161,8 @@ class Story(Record):
     first_date: date | None = None
     last_date: date | None = None
     outlets: list[str] = Field(default_factory=list)
+    actors: list[str] = Field(default_factory=list)  # canonical names of the central actors, most mentioned first
+    places: list[str] = Field(default_factory=list)  # canonical names of the central places, most mentioned first
 
 
 class Claim(Record):
@@ -170,3 +172,50 @@ class Claim(Record):
     story: str | None = None
     statements: list[tuple[str, int]] = Field(default_factory=list)  # (document id, index in quotes)
     agreement: Agreement = "single-source"
+    events: list[tuple[str, int]] = Field(default_factory=list)  # (document id, index in events) of outlet-voice reports
+    text: str | None = None  # the claim in the words of its first side
+    reason: str | None = None  # why a conflict: "values 39 / 35", "negation", "responsible: X / Y"
+    sides: list[ClaimSide] = Field(default_factory=list)  # the evidence of each document
+
+
+class ClaimSide(Record):
+    """One document's evidence for a claim: the span that asserts it and what it says."""
+
+    document: str
+    outlet: str | None = None
+    kind: Literal["statement", "event", "blame"]
+    index: int | None = None  # index in the document's quotes or events
+    start: int
+    end: int
+    text: str
+    values: list[float] = Field(default_factory=list)  # the numbers it reports for the claim's quantity
+    negated: bool = False
+    blamed: str | None = None  # the actor it names as responsible
+
+
+class Blame(Record):
+    """One article's word on who is responsible for a violent event of a story, and on whose word."""
+
+    story: str
+    document: str
+    outlet: str | None = None
+    blamed: str  # entity id when the actor was resolved, else the name as written
+    blamed_name: str
+    source: Literal["outlet", "named", "anonymous", "claimed"]  # own voice, named speaker, anonymous source, claim of responsibility
+    speaker: str | None = None
+    cue: str
+    start: int  # the evidence: the sentence (or statement) saying it
+    end: int
+    event: int | None = None  # index in the document's events of the violent event, when found
+
+
+class Framing(Record):
+    """How one outlet tells one story: whom it blames, whom it quotes, what only it says."""
+
+    story: str
+    outlet: str
+    blamed: dict[str, int] = Field(default_factory=dict)  # blamed name -> how many times
+    named_speakers: list[str] = Field(default_factory=list)
+    anonymous_speakers: list[str] = Field(default_factory=list)
+    named_share: float | None = None  # named statements / attributed statements
+    exclusive_claims: list[str] = Field(default_factory=list)  # ids of claims no other outlet makes

@@ -11,6 +11,7 @@ from newsgraph.errors import EmptyInputError, InputError
 from newsgraph.ingest import DEFAULT_MAX_BYTES, Item, read_inputs
 from newsgraph.ingest.clean import make_document
 from newsgraph.ingest.dedup import DuplicateIndex
+from newsgraph.link import StoryIndex
 from newsgraph.model import Document
 from newsgraph.resolve import EntityResolver
 
@@ -33,19 +34,22 @@ def extract_documents(
     on_error: OnError | None = None,
     warn: Warn | None = None,
     known: Container[str] = frozenset(),
+    stories: StoryIndex | None = None,
 ) -> Iterator[Document]:
     """Every article of `paths`, cleaned, deduplicated, annotated and resolved, in input order.
 
     Failed inputs go to `on_error` (raised if it is None) and the run goes on; notes that are
     not errors (a non-English article) go to `warn`. Articles whose id is in `known` (already
     stored) are left out before the NLP, so an incremental run only pays for what is new.
+    Each article joins a story as it passes (`stories`, a fresh index unless the caller keeps
+    one to link the run at its end with `newsgraph.link.link_corpus`).
     """
     on_error = on_error or _raise
     warn = warn or (lambda message: None)
     cleaned = clean_documents(read_inputs(paths, options.max_bytes), options.published, on_error)
-    resolver = EntityResolver()
+    resolver, stories = EntityResolver(), stories or StoryIndex()
     for document in annotate((d for d in cleaned if d.id not in known), warn, options.jobs):
-        yield resolver.resolve(document)
+        yield stories.add(resolver.resolve(document))
 
 
 def clean_documents(items: Iterable[Item], published: date | None, on_error: OnError) -> Iterator[Document]:

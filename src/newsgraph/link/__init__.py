@@ -1,0 +1,50 @@
+"""The link stage: stories across outlets, matching claims, and who each outlet blames.
+
+`link_corpus(documents)` links a whole run at its end; `StoryIndex().add(document)` gives each
+article its story as it streams by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsgraph.link.claims import find_claims
+from newsgraph.link.framing import blame_rows, compare_blame, outlet_framing, responsibility_claims
+from newsgraph.link.stories import StoryIndex, canonical_order
+from newsgraph.model import Blame, Claim, Document, Framing, Story
+
+__all__ = ["Linked", "StoryIndex", "compare_blame", "find_claims", "link_corpus"]
+
+
+@dataclass(frozen=True)
+class Linked:
+    """A linked corpus: its documents (with `story` set), stories, claims, blame and outlet framing."""
+
+    documents: list[Document]
+    stories: list[Story]
+    claims: list[Claim]
+    attributions: list[Blame]
+    framing: list[Framing]
+
+    @property
+    def blame(self) -> list[dict[str, Any]]:
+        """Rows of the store's blame table: story_id, outlet, blamed (entity id or name), count."""
+        return blame_rows(self.attributions)
+
+
+def link_corpus(documents: list[Document], index: StoryIndex | None = None) -> Linked:
+    """Stories, claims, blame and framing of `documents`.
+
+    Without `index` the stories are found in canonical order, independent of input order; with the
+    index that gave the documents their stories while streaming, those stories are kept.
+    """
+    if index is None:
+        index = StoryIndex()
+        for document in canonical_order(documents):
+            index.add(document)
+    linked = [index.add(d) for d in documents]
+    stories = index.stories
+    attributions = compare_blame(linked, stories)
+    claims = find_claims(linked) + responsibility_claims(linked, attributions)
+    return Linked(linked, stories, claims, attributions, outlet_framing(linked, stories, claims, attributions))

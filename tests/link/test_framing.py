@@ -1,0 +1,72 @@
+"""Blame: who each article says is responsible, on whose word; and how each outlet frames the story."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.link.framing import document_blame
+from newsgraph.model import Document
+
+
+def blame_of(linked, doc_id: str) -> set[tuple[str, str]]:
+    """(blamed name, source) of one article."""
+    return {(b.blamed_name, b.source) for b in linked.attributions if b.document == doc_id}
+
+
+def test_a_group_claiming_an_anonymous_belief_and_a_named_speaker_are_three_kinds_of_blame(linked) -> None:
+    assert ("Islamic State", "claimed") in blame_of(linked, "club-1")
+    assert blame_of(linked, "club-2") == {("Al Nusra", "anonymous")}
+    assert blame_of(linked, "club-3") == {("West", "named")}
+    gurov = next(b for b in linked.attributions if b.document == "club-3")
+    assert gurov.speaker == "Alexander Gurov" and gurov.blamed == "west"
+
+
+def test_blame_points_at_its_sentence_and_its_violent_event(linked) -> None:
+    texts = {d.id: d for d in linked.documents}
+    claim = next(b for b in linked.attributions if b.document == "club-1")
+    assert texts["club-1"].text[claim.start:claim.end].startswith("Daesh claimed responsibility")
+    assert texts["club-1"].events[claim.event].type == "ASSAULT"
+
+
+def test_a_sentence_that_blames_without_a_statement_is_on_the_outlets_word() -> None:
+    text = "A bomb killed nine people at the bus station. Kurdish militants were responsible for the attack."
+    document = Document(id="d", source="x", text=text, outlet="Wire")
+    assert [(b.blamed_name, b.source) for b in document_blame("s", document)] == [("Kurdish militants", "outlet")]
+
+
+def test_denials_and_failures_to_protect_are_not_blame() -> None:
+    text = ("The group denied that it carried out the bombing. Lawmakers blamed the government for failing to protect the city. "
+            "No group has claimed responsibility.")
+    assert document_blame("s", Document(id="d", source="x", text=text)) == []
+
+
+def test_each_outlet_has_its_blamed_actors_speakers_and_own_claims(linked) -> None:
+    framing = {(f.outlet, f.story): f for f in linked.framing}
+    club = next(s.id for s in linked.stories if "club-2" in s.documents)
+    bosphorus = framing[("Bosphorus Daily", club)]
+    assert bosphorus.blamed == {"Al Nusra": 1}
+    assert bosphorus.anonymous_speakers == ["political analysts"] and bosphorus.named_speakers == ["Health Ministry"]
+    assert bosphorus.named_share == 0.5
+    own = {c.id: c for c in linked.claims}
+    assert bosphorus.exclusive_claims and all({s.document for s in own[c].sides} == {"club-2"} for c in bosphorus.exclusive_claims)
+
+
+def test_outlets_naming_different_culprits_make_a_conflicting_responsibility_claim(linked) -> None:
+    club = next(s.id for s in linked.stories if "club-1" in s.documents)
+    claim = next(c for c in linked.claims if c.story == club and c.sides[0].kind == "blame")
+    assert claim.agreement == "conflict" and "Islamic State" in claim.reason and "Al Nusra" in claim.reason
+    stadium = next(s.id for s in linked.stories if "stadium-1" in s.documents)
+    agreed = next(c for c in linked.claims if c.story == stadium and c.sides[0].kind == "blame")
+    assert agreed.agreement == "agree" and {s.blamed for s in agreed.sides} == {"Kurdish Hawks"}
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("ab Xy.,;'\"\n") + [" claimed responsibility ", " blamed ", " is behind ", " the work of ",
+                                                           " using this instrument", " denied ", " for failing ", "Daesh"]), max_size=60))
+def test_blame_never_raises_on_any_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for blame in document_blame("s", Document(id="d", source="x", text=text, published=date(2020, 1, 1))):
+        assert 0 <= blame.start <= blame.end <= len(text)

@@ -1,0 +1,65 @@
+"""Stories: the same happening across outlets joins, look-alikes stay apart, independent of order."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.link import StoryIndex, link_corpus
+from newsgraph.model import Document
+from tests.link.conftest import club_articles, corpus, story_of
+
+
+def test_one_happening_across_outlets_is_one_story_and_a_lookalike_is_another(linked) -> None:
+    club = {story_of(linked, f"club-{i}") for i in (1, 2, 3)}
+    stadium = {story_of(linked, f"stadium-{i}") for i in (1, 2)}
+    assert len(club) == 1 and len(stadium) == 1
+    assert club != stadium and story_of(linked, "bank") not in club | stadium
+    assert len(linked.stories) == 3
+
+
+def test_stories_do_not_depend_on_input_order() -> None:
+    documents = corpus()
+    first = {d.id: d.story for d in link_corpus(documents).documents}
+    for seed in range(3):
+        shuffled = documents[:]
+        random.Random(seed).shuffle(shuffled)
+        assert {d.id: d.story for d in link_corpus(shuffled).documents} == first
+
+
+def test_a_story_has_headline_dates_outlets_actors_and_places(linked) -> None:
+    story = next(s for s in linked.stories if "club-1" in s.documents)
+    assert story.headline in {d.title for d in club_articles()}
+    assert (story.first_date, story.last_date) == (date(2017, 1, 1), date(2017, 1, 2))
+    assert story.outlets == ["Bosphorus Daily", "Meridian Post", "Northern Ledger"]
+    assert story.actors[0] == "Islamic State" and "Istanbul" in story.places
+
+
+def test_a_copy_joins_the_story_of_its_original_and_a_repeat_keeps_its_story() -> None:
+    index = StoryIndex()
+    first = index.add(club_articles()[0])
+    copy = club_articles()[0].model_copy(update={"id": "copy", "text": "Syndicated.", "duplicate_of": "club-1"})
+    assert index.add(copy).story == first.story
+    assert index.add(club_articles()[0]).story == first.story
+    assert index.stories[0].documents == ["club-1", "copy"]
+
+
+def test_a_later_article_joins_without_changing_earlier_story_ids() -> None:
+    index = StoryIndex()
+    given_ids = [index.add(d).story for d in corpus()]
+    late = club_articles()[1].model_copy(update={"id": "club-late", "published": date(2017, 1, 3)})
+    assert index.add(late).story == given_ids[1]
+    assert [s.id for s in index.stories][:3] == list(dict.fromkeys(given_ids))[:3]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=5))
+def test_any_text_gets_a_story(texts: list[str]) -> None:
+    index = StoryIndex()
+    for number, text in enumerate(texts):
+        document = Document(id=f"d{number}", source="x", text=text, title=text[:20] or None, published=date(2020, 1, 1))
+        assert index.add(document).story
+    assert sum(len(s.documents) for s in index.stories) == len(texts)
