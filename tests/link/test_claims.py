@@ -7,7 +7,7 @@ from datetime import date
 from newsgraph.link import find_claims
 from newsgraph.model import Claim
 from tests.link.conftest import story_of
-from tests.link.corpus import article, event, quantity, statement
+from tests.link.corpus import article, event, statement
 
 
 def claims_with(linked, doc_ids: set[str]) -> list[Claim]:
@@ -51,12 +51,3 @@ def test_copies_of_an_article_make_no_claims_of_their_own(linked) -> None:
     copy = linked.documents[0].model_copy(update={"id": "copy", "duplicate_of": linked.documents[0].id})
     assert all(s.document != "copy" for c in find_claims([*linked.documents, copy]) for s in c.sides)
 
-
-def test_figures_for_different_periods_are_not_a_conflict() -> None:
-    texts = [("A", "Police detained six people in Aydin on Tuesday after the shooting, officials said.", "six", 6.0, None),
-             ("B", "Police detained 3,359 people in 2016 over suspected links to armed groups, officials said.", "3,359", 3359.0, "2016")]
-    documents = [article(f"d{i}", outlet, date(2016, 12, 21), "Arrests", text, story="s-arrests",
-                         events=[event(text, "detained", type_="COERCE")],
-                         quantities=[quantity(text, number, value).model_copy(update={"period": period})])
-                 for i, (outlet, text, number, value, period) in enumerate(texts)]
-    assert all(c.agreement != "conflict" for c in find_claims(documents))

@@ -71,13 +71,8 @@ def _unit(document: Document, kind: str, index: int, start: int, end: int, negat
     counts: dict[str, list[Quantity]] = {}
     for quantity in document.quantities:
         if start <= quantity.start < end:
-            counts.setdefault(_counted(count_kind(document.text, quantity, start, end), quantity), []).append(quantity)
+            counts.setdefault(count_kind(document.text, quantity, start, end), []).append(quantity)
     return Unit(document, kind, index, start, end, text, negated or bool(NEGATION.search(text)), counts)
-
-
-def _counted(kind: str, quantity: Quantity) -> str:
-    """A count and the period it covers: "detained 3,359 in 2016" is not the same figure as "detained six"."""
-    return f"{kind} ({quantity.period})" if quantity.period else kind
 
 
 def count_kind(text: str, quantity: Quantity, start: int, end: int) -> str:
