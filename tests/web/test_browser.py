@@ -31,21 +31,19 @@ ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (.ci/run installs it)")
 
 
-def demo_database(folder: Path) -> Path | None:
-    """The bundled sample analyzed into a store, when the sample exists and yields a story with events."""
-    sample = resources.files("newsgraph.data").joinpath("sample")
-    if not sample.is_dir():
-        return None
+def demo_database(folder: Path) -> Path:
+    """The bundled sample analyzed into a store, as `newsgraph demo` builds it; it must hold a story with events."""
     store = Store(folder / "demo.db", writable=True)
-    with resources.as_file(sample) as corpus:
+    with resources.as_file(resources.files("newsgraph.data").joinpath("sample")) as corpus:
         analyze([str(corpus)], store, Options(jobs=1), lambda error: None, lambda note: None)
-    return store.path if walk(store) else None
+    assert walk(store), "the demo corpus gives no story with events to walk through"
+    return store.path
 
 
 @pytest.fixture(scope="module")
-def store(database: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
-    """The demo corpus once it can be walked through, else the hand-made corpus."""
-    return Store(demo_database(tmp_path_factory.mktemp("demo")) or database)
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The store built from the demo corpus."""
+    return Store(demo_database(tmp_path_factory.mktemp("demo")))
 
 
 def walk(store: Store) -> dict | None:
