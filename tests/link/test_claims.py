@@ -51,3 +51,11 @@ def test_copies_of_an_article_make_no_claims_of_their_own(linked) -> None:
     copy = linked.documents[0].model_copy(update={"id": "copy", "duplicate_of": linked.documents[0].id})
     assert all(s.document != "copy" for c in find_claims([*linked.documents, copy]) for s in c.sides)
 
+
+
+def test_an_undated_article_in_a_story_with_dated_ones_is_linked() -> None:
+    text = "Police said at least 12 people were killed in the twin blasts near the stadium on Saturday night."
+    documents = [article(f"d{i}", outlet, day, "Blasts", text, story="s-blasts", events=[event(text, "killed")])
+                 for i, (outlet, day) in enumerate([("A", date(2017, 2, 5)), ("B", None)])]
+    claim = next(c for c in find_claims(documents) if len(c.sides) == 2)
+    assert [side.document for side in claim.sides] == ["d0", "d1"]

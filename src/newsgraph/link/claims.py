@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from datetime import date
 from collections import Counter, defaultdict
 
 import numpy as np
@@ -80,7 +81,7 @@ def _match(first: Unit, second: Unit, similarity: float) -> bool:
 
 
 def _claim(story: str, units: list[Unit]) -> Claim:
-    units = sorted(units, key=lambda u: (u.document.published or u.document.id, u.document.id, u.start))
+    units = sorted(units, key=lambda u: (u.document.published is None, u.document.published or date.min, u.document.id, u.start))
     kinds = _shared_kinds(units)
     reason = _value_conflict(units, kinds) or _negation_conflict(units)
     outlets = {u.outlet for u in units}
