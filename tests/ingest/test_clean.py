@@ -21,6 +21,7 @@ BODY_2 = "Share prices of the regional water company fell sharply after the coun
         ("Share this: Facebook Twitter WhatsApp", "share"),
         ("Share", "share"),
         ("Follow us on Twitter", "follow"),
+        ("Follow the Northern Ledger on Twitter", "follow"),
         ("Sign up for our daily newsletter", "newsletter"),
         ("We use cookies to improve your experience on our website.", "cookie"),
         ("Related articles", "related"),
