@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -30,3 +31,11 @@ def timed(texts: Sequence[str], extract: Callable[[Doc, int], Any]) -> tuple[lis
         results, seconds = run(texts, extract)
         full.append(seconds)
     return results, min(bare), min(full)
+
+
+def split_arguments(show_help: str) -> argparse.Namespace:
+    """`--split dev|heldout|blind|all` and `--show`, as every scorer takes them."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--show", action="store_true", help=show_help)
+    return parser.parse_args()

@@ -17,7 +17,6 @@ find_events (the time expressions date the events), same texts, same run.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -31,7 +30,7 @@ from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.timexes import find_timexes
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
-from harness import timed  # noqa: E402
+from harness import split_arguments, timed  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold.jsonl")
 ARTICLE = re.compile(r"^(the|a|an)\s+")
@@ -80,10 +79,7 @@ def extract(records: list[dict]) -> tuple[list[list], float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="dev")
-    parser.add_argument("--show", action="store_true", help="print every text with a difference")
-    args = parser.parse_args()
+    args = split_arguments("print every text with a difference")
     records = load(args.split)
     predicted, bare, full = extract(records)
     type_tp = full_tp = n_gold = n_pred = n_gold_pairs = n_pred_pairs = 0

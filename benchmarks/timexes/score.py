@@ -14,7 +14,6 @@ find_timexes, over the same texts in the same run.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from datetime import date
@@ -25,7 +24,7 @@ from spacy.tokens import Doc
 from newsgraph.extract.timexes import find_timexes
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
-from harness import timed  # noqa: E402
+from harness import split_arguments, timed  # noqa: E402
 
 GOLD = Path(__file__).with_name("gold.jsonl")
 
@@ -52,10 +51,7 @@ def extract(records: list[dict]) -> tuple[list[list], float, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="dev")
-    parser.add_argument("--show", action="store_true", help="print every miss")
-    args = parser.parse_args()
+    args = split_arguments("print every miss")
     records = load(args.split)
     predicted, bare, full = extract(records)
     tp = right = n_pred = n_gold = 0

@@ -5,18 +5,17 @@ from __future__ import annotations
 import itertools
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 
-from newsgraph.extract import extract_document
+from newsgraph.extract import Warn, extract_document
 from newsgraph.model import Document
 from newsgraph.nlp import MAX_CHARS, load_pipeline
 
 # Documents per task sent to a worker; large enough to amortise pickling, small enough to stream.
 CHUNK_SIZE = 64
 ENGLISH = "en"
-Warn = Callable[[str], None]
 
 
 def default_jobs() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from enum import Enum
 from importlib import resources
@@ -75,7 +76,7 @@ def extract(
     kept: list[Document] = []
     documents = extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note, stories=stories)
     try:
-        write_documents((kept.append(d) or d if links else d for d in documents), sys.stdout, fmt.value)
+        write_documents(_keeping(documents, kept) if links else documents, sys.stdout, fmt.value)
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
@@ -83,6 +84,13 @@ def extract(
         write_links(link_corpus(kept, stories), links)
         Reporter.note(f"{len(stories.stories)} stories and their claims and blame written to {links}")
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
+
+
+def _keeping(documents: Iterable[Document], kept: list[Document]) -> Iterator[Document]:
+    """Pass documents through, keeping them for the run's linking at its end."""
+    for document in documents:
+        kept.append(document)
+        yield document
 
 
 @app.command()

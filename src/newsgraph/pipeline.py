@@ -8,6 +8,7 @@ from datetime import date
 
 from newsgraph.annotate import annotate
 from newsgraph.errors import EmptyInputError, InputError
+from newsgraph.extract import Warn
 from newsgraph.ingest import DEFAULT_MAX_BYTES, Item, read_inputs
 from newsgraph.ingest.clean import make_document
 from newsgraph.ingest.dedup import DuplicateIndex
@@ -16,7 +17,6 @@ from newsgraph.model import Document
 from newsgraph.resolve import EntityResolver
 
 OnError = Callable[[InputError], None]
-Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
