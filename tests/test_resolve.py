@@ -60,3 +60,18 @@ def test_speakers_and_event_arguments_get_canonical_names(parse):
     document = resolved(parse, EntityResolver(), text, quotes=[statement], events=[event])
     assert document.quotes[0].speaker == "Recep Tayyip Erdoğan"
     assert (document.events[0].actor, document.events[0].location) == ("Turkey", "Ankara")
+
+
+def test_speakers_and_event_arguments_carry_the_entity_id_of_their_actor(parse):
+    text = "Erdogan said on Monday that Turkey had struck the PKK. He said more would follow."
+    pronoun = text.index("He said")
+    named = Statement(speaker_text="Erdogan", speaker_start=0, speaker_end=7, content="x", content_start=0, content_end=1)
+    by_pronoun = Statement(speaker="Erdogan", speaker_text="He", speaker_start=pronoun, speaker_end=pronoun + 2,
+                           content="more would follow", content_start=0, content_end=1)
+    actor, target = text.index("Turkey"), text.index("PKK")
+    event = Event(type="FIGHT", trigger="struck", start=0, end=1, sentence=0, actor="Turkey", target="PKK",
+                  actor_start=actor, actor_end=actor + 6, target_start=target, target_end=target + 3)
+    document = resolved(parse, EntityResolver(), text, quotes=[named, by_pronoun], events=[event])
+    by_text = {m.text: m.entity_id for m in document.entities}
+    assert [q.speaker_id for q in document.quotes] == [by_text["Erdogan"], by_text["Erdogan"]]
+    assert (document.events[0].actor_id, document.events[0].target_id) == (by_text["Turkey"], by_text["PKK"])

@@ -78,6 +78,7 @@ class Statement(Record):
     cue_start: int | None = None
     cue_end: int | None = None
     sentence: int | None = None  # index of the sentence holding the cue (or the content start)
+    speaker_id: str | None = None  # entity id of the canonical speaker, when the speaker names an actor of the run
 
 
 class Quantity(Record):
@@ -127,6 +128,10 @@ class Event(Record):
     actor_end: int | None = None
     target_start: int | None = None
     target_end: int | None = None
+    actor_id: str | None = None  # entity id of the canonical actor, when resolved
+    target_id: str | None = None  # entity id of the canonical target, when resolved
+    confidence: float | None = None  # how sure the extractor is of this event (0-1); views can hide low ones
+    background: bool = False  # dated long before the article (a year or month in the past): not the story's own days
 
 
 class Document(Record):

@@ -168,21 +168,39 @@ def _new_entity(entity_id: str, name: str, type_: str, countries: set[str]) -> E
 
 
 def _named_speaker(statement: Statement, mentions: list[Mention]) -> Statement:
-    """The speaker's canonical name when the speaker span is (or contains) a mention."""
-    start, end = statement.speaker_start, statement.speaker_end
-    if start is None or end is None:
+    """The speaker's canonical name and entity id, from the mention at the speaker span or of the speaker's name."""
+    found = _mention_at(statement.speaker_start, statement.speaker_end, mentions) or _mention_named(statement.speaker, mentions)
+    if found is None:
         return statement
-    inside = [m for m in mentions if m.start < end and start < m.end]
-    if not inside:
-        return statement
-    return statement.model_copy(update={"speaker": inside[0].name})
+    return statement.model_copy(update={"speaker": found.name, "speaker_id": found.entity_id})
 
 
 def _named_arguments(event: Event, mentions: list[Mention]) -> Event:
-    """Actor and target as canonical names ("Ankara" -> "Turkey"); the location stays the place it names."""
-    update = {field: name for field in ("actor", "target", "location")
-              if (value := getattr(event, field)) and (name := _argument_name(value, field, mentions))}
+    """Actor and target as canonical names ("Ankara" -> "Turkey") with their entity ids; the location stays the place it names."""
+    update: dict[str, str] = {field: name for field in ("actor", "target", "location")
+                              if (value := getattr(event, field)) and (name := _argument_name(value, field, mentions))}
+    for field in ("actor", "target"):
+        start, end = getattr(event, f"{field}_start"), getattr(event, f"{field}_end")
+        found = (_mention_named(update.get(field), mentions) or _mention_at(start, end, mentions)
+                 or _mention_named(getattr(event, field), mentions))
+        if found is not None:
+            update[f"{field}_id"] = found.entity_id
     return event.model_copy(update=update) if update else event
+
+
+def _mention_at(start: int | None, end: int | None, mentions: list[Mention]) -> Mention | None:
+    """The first mention overlapping the span, if any."""
+    if start is None or end is None:
+        return None
+    return next((m for m in mentions if m.start < end and start < m.end), None)
+
+
+def _mention_named(name: str | None, mentions: list[Mention]) -> Mention | None:
+    """A mention whose text or canonical name is `name` (a pronoun speaker resolved by name to an actor of the article)."""
+    if not name:
+        return None
+    key = fold(name)
+    return next((m for m in mentions if key in (fold(m.text), fold(m.name or ""))), None)
 
 
 def _argument_name(value: str, field: str, mentions: list[Mention]) -> str | None:

@@ -135,7 +135,7 @@ VIEWS = [
                .join_from(mentions, documents).outerjoin(entities, mentions.c.entity_id == entities.c.id),
                "mentions_view", metadata=metadata),
     CreateView(select(statements, entities.c.name.label("speaker_name"), *_document_columns())
-               .join_from(statements, documents).outerjoin(entities, statements.c.speaker == entities.c.id),
+               .join_from(statements, documents).outerjoin(entities, statements.c.speaker_id == entities.c.id),
                "statements_view", metadata=metadata),
     CreateView(select(quantities, statements.c.speaker, *_document_columns()).join_from(quantities, documents)
                .outerjoin(statements, (statements.c.document_id == quantities.c.document_id)
