@@ -122,9 +122,9 @@ def _statement_edges(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
     """speaker → entity for every statement whose content names the entity."""
     st, m = schema.statements, schema.mentions
     inside = and_(m.c.document_id == st.c.document_id, m.c.start >= st.c.content_start, m.c.end <= st.c.content_end)
-    query = (select(st.c.speaker, m.c.entity_id, func.count().label("n")).join_from(st, m, inside)
-             .where(st.c.speaker.is_not(None), m.c.entity_id.is_not(None), st.c.speaker != m.c.entity_id)
-             .group_by(st.c.speaker, m.c.entity_id))
+    query = (select(st.c.speaker_id, m.c.entity_id, func.count().label("n")).join_from(st, m, inside)
+             .where(st.c.speaker_id.is_not(None), m.c.entity_id.is_not(None), st.c.speaker_id != m.c.entity_id)
+             .group_by(st.c.speaker_id, m.c.entity_id))
     return {(speaker, entity): {"events": 0, "statements": n, "weight": n, "types": "STATEMENT"}
             for speaker, entity, n in conn.execute(query)}
 

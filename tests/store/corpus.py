@@ -24,7 +24,8 @@ def mention(text: str, part: str, entity: str, type_: str, name: str) -> Mention
 
 def statement(text: str, speaker: str, content: str, direct: bool = True) -> Statement:
     (s0, s1), (c0, c1) = _at(text, speaker), _at(text, content)
-    return Statement(speaker=VARGA if "Varga" in speaker else REYES, speaker_text=speaker, speaker_start=s0,
+    name, entity = ("Lena Varga", VARGA) if "Varga" in speaker else ("Tomas Reyes", REYES)
+    return Statement(speaker=name, speaker_id=entity, speaker_text=speaker, speaker_start=s0,
                      speaker_end=s1, cue="said", content=content, content_start=c0, content_end=c1, direct=direct)
 
 

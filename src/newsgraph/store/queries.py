@@ -197,7 +197,7 @@ def speaker_statements(conn: Connection, entity_id: str, limit: int = 100) -> li
     """What one speaker is reported to have said, newest first."""
     st, d = s.statements, s.documents
     statement = (select(st.c.document_id, st.c.position, st.c.content, st.c.speaker_text.label("speaker"), d.c.outlet,
-                        d.c.title, d.c.published).join_from(st, d).where(st.c.speaker == entity_id)
+                        d.c.title, d.c.published).join_from(st, d).where(st.c.speaker_id == entity_id)
                  .order_by(d.c.published.desc().nulls_last()).limit(limit))
     return [dict(row) for row in conn.execute(statement).mappings()]
 
