@@ -8,8 +8,11 @@
     │   ├── OversizeInputError     NG104 over the size limit
     │   ├── DecodeInputError       NG105 bytes that decode to no known text encoding
     │   ├── CorruptInputError      NG106 broken container (truncated gzip, bad WARC)
-    │   └── MalformedInputError    NG107 broken HTML/JSON/CSV/feed, or a record without text
+    │   ├── MalformedInputError    NG107 broken HTML/JSON/CSV/feed, or a record without text
+    │   ├── UnreadableInputError   NG108 the system refused to read it (permissions, I/O error)
+    │   └── ReaderFailedError      NG109 a reader failed on this input (a newsgraph bug: please report it)
     ├── UsageError                 NG201 a command was called with options that cannot work
+    │   └── QueryError             NG202 a search query too long or with too many words
     └── StoreError                 NG301 the database cannot be opened or written
 """
 
@@ -61,8 +64,20 @@ class MalformedInputError(InputError):
     code = "NG107"
 
 
+class UnreadableInputError(InputError):
+    code = "NG108"
+
+
+class ReaderFailedError(InputError):
+    code = "NG109"
+
+
 class UsageError(NewsgraphError):
     code = "NG201"
+
+
+class QueryError(UsageError):
+    code = "NG202"
 
 
 class StoreError(NewsgraphError):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, MalformedInputError, ReaderFailedError, UnreadableInputError
 from newsgraph.ingest.feeds import looks_like_feed, read_feed
 from newsgraph.ingest.files import DEFAULT_MAX_BYTES, decode_text, iter_paths, read_bytes
 from newsgraph.ingest.html import looks_like_html, read_html
@@ -14,21 +14,50 @@ from newsgraph.ingest.warc import read_warc
 from newsgraph.model import RawDocument
 
 Item = RawDocument | InputError
-Reader = Callable[[str, bytes], Iterator[Item]]
+Reader = Callable[[str, bytes, int], Iterator[Item]]
+Label = Callable[[str], str]
 
 __all__ = ["DEFAULT_MAX_BYTES", "Item", "read_inputs"]
 
 
-def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
-    """Every article of every input, in order; a failed input or record yields its InputError."""
+def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, label: Label | None = None) -> Iterator[Item]:
+    """Every article of every input, in order; a failed input or record yields its InputError.
+
+    `label` names an input in documents and errors when its path must not be shown (an upload's
+    temporary file is shown by the name it was uploaded under).
+    """
     for path in iter_paths(paths):
         if isinstance(path, InputError):
             yield path
             continue
-        try:
-            yield from _reader_for(path)(path, read_bytes(path, max_bytes))
-        except InputError as exc:
-            yield exc
+        name = label(path) if label else path
+        yield from _relabelled(_read_one(path, max_bytes), path, name)
+
+
+def _read_one(path: str, max_bytes: int) -> Iterator[Item]:
+    """The items of one input; whatever goes wrong with it ends in an InputError naming it, never the run."""
+    try:
+        yield from _reader_for(path)(path, read_bytes(path, max_bytes), max_bytes)
+    except InputError as exc:
+        yield exc
+    except OSError as exc:
+        yield UnreadableInputError(path, f"cannot read ({exc.strerror or exc})")
+    except RecursionError:
+        yield MalformedInputError(path, "nested too deeply to read")
+    except Exception as exc:  # noqa: BLE001 - one input's reader bug must not cost the other inputs
+        yield ReaderFailedError(path, f"reader failed ({type(exc).__name__}); please report this input")
+
+
+def _relabelled(items: Iterator[Item], path: str, name: str) -> Iterator[Item]:
+    """The items with `path` replaced by `name` wherever they name their input."""
+    if name == path:
+        yield from items
+        return
+    for item in items:
+        if isinstance(item, InputError):
+            yield type(item)(item.source.replace(path, name, 1), item.reason.replace(path, name))
+        else:
+            yield item.model_copy(update={"source": item.source.replace(path, name, 1)})
 
 
 def _reader_for(source: str) -> Reader:
@@ -42,19 +71,19 @@ def _reader_for(source: str) -> Reader:
 def _decoded(read: Callable[[str, str], Iterator[Item] | Item]) -> Reader:
     """Adapt a reader of text to bytes, yielding whatever it returns or yields."""
 
-    def reader(source: str, data: bytes) -> Iterator[Item]:
+    def reader(source: str, data: bytes, max_bytes: int) -> Iterator[Item]:
         result = read(source, decode_text(source, data))
         yield from (result,) if isinstance(result, RawDocument) else result
 
     return reader
 
 
-def _read_sniffed(source: str, data: bytes) -> Iterator[Item]:
+def _read_sniffed(source: str, data: bytes, max_bytes: int) -> Iterator[Item]:
     """For stdin and unknown suffixes: pick the reader from what the content looks like."""
     text = decode_text(source, data)
     head = text.lstrip()[:1]
     if looks_like_feed(text):
-        return read_feed(source, data)
+        return read_feed(source, data, max_bytes)
     if looks_like_html(text):
         return iter((read_html(source, text),))
     if head == "[" or (head == "{" and text.strip().count("\n") == 0):
@@ -69,7 +98,7 @@ _READERS: list[tuple[tuple[str, ...], Reader]] = [
     ((".html", ".htm", ".xhtml"), _decoded(read_html)),
     ((".jsonl", ".ndjson"), _decoded(read_jsonl)),
     ((".json",), _decoded(read_json)),
-    ((".csv", ".tsv"), _decoded(read_csv)),
+    ((".csv", ".tsv"), lambda source, data, max_bytes: read_csv(source, decode_text(source, data), max_bytes)),
     ((".rss", ".atom", ".xml"), read_feed),
     ((".txt", ".text"), _decoded(read_text)),
 ]

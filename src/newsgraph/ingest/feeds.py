@@ -7,7 +7,8 @@ from datetime import date
 
 import feedparser
 
-from newsgraph.errors import InputError, MalformedInputError
+from newsgraph.errors import InputError, MalformedInputError, OversizeInputError
+from newsgraph.ingest.files import DEFAULT_MAX_BYTES
 from newsgraph.ingest.html import fragment_to_text
 from newsgraph.model import RawDocument
 
@@ -21,8 +22,8 @@ def looks_like_feed(text: str) -> bool:
     return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
 
 
-def read_feed(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
-    """Yield one document per entry with content; report entries that only carry a teaser."""
+def read_feed(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
+    """Yield one document per entry with content; report entries that only carry a teaser or exceed the limit."""
     feed = feedparser.parse(data)
     if not feed.entries:
         reason = getattr(feed, "bozo_exception", None) or "no entries"
@@ -30,7 +31,11 @@ def read_feed(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
     outlet = feed.feed.get("title")
     for number, entry in enumerate(feed.entries, start=1):
         where = f"{source}: entry {number}"
-        text = fragment_to_text(_entry_content(entry))
+        content = _entry_content(entry)
+        if len(content) > max_bytes:
+            yield OversizeInputError(where, f"entry content is over the limit of {max_bytes:,} characters")
+            continue
+        text = fragment_to_text(content)
         if len(text) < MIN_CONTENT_CHARS:
             yield MalformedInputError(where, "entry has no article content, only a teaser or nothing")
             continue

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsgraph.errors import InputError, MalformedInputError
 from newsgraph.ingest.dates import parse_date
+from newsgraph.ingest.files import DEFAULT_MAX_BYTES
 from newsgraph.model import RawDocument
 
 # The field names exports commonly use, in order of preference.
@@ -23,6 +24,7 @@ FIELDS = {
 }
 _DELIMITERS = (",", ";", "\t", "|")
 _JSON_CONTAINER_KEYS = ("articles", "items", "records", "data", "documents", "results")
+_TOO_DEEP = "JSON nested too deeply to be an article record"
 
 
 def read_jsonl(source: str, text: str) -> Iterator[RawDocument | InputError]:
@@ -38,6 +40,8 @@ def read_json(source: str, text: str) -> Iterator[RawDocument | InputError]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise MalformedInputError(source, f"broken JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise MalformedInputError(source, _TOO_DEEP) from None
     records = _json_records(data)
     if records is None:
         raise MalformedInputError(source, "JSON holds no article records")
@@ -45,18 +49,29 @@ def read_json(source: str, text: str) -> Iterator[RawDocument | InputError]:
         yield _record_or_error(f"{source}: record {number}", record)
 
 
-def read_csv(source: str, text: str) -> Iterator[RawDocument | InputError]:
-    """One article per row of a CSV file with a header row."""
+def read_csv(source: str, text: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
+    """One article per row of a CSV file with a header row; a row whose fields do not line up is reported."""
     header = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(_DELIMITERS, key=header.count)  # the header row names the columns: its separator is the file's
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    if not reader.fieldnames or not _find(dict.fromkeys(reader.fieldnames, "x"), "text"):
-        raise MalformedInputError(source, f"no text column among {reader.fieldnames or []}")
+    # A field may be as long as the input may be (the default cap of 131,072 characters ends the file there).
+    csv.field_size_limit(max(csv.field_size_limit(), max_bytes))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     try:
-        for number, row in enumerate(reader, start=1):
-            yield _record_or_error(f"{source}: row {number}", row)
+        names = next(reader, [])
+        if not names or not _find(dict.fromkeys(names, "x"), "text"):
+            raise MalformedInputError(source, f"no text column among {names}")
+        for number, row in enumerate((row for row in reader if row), start=1):
+            yield _csv_record(f"{source}: row {number} (line {reader.line_num})", names, row)
     except csv.Error as exc:
         raise MalformedInputError(source, f"broken CSV at line {reader.line_num} ({exc})") from None
+
+
+def _csv_record(where: str, names: list[str], row: list[str]) -> RawDocument | InputError:
+    """The article of one CSV row, or why it is none: a row with more or fewer fields than the header is out of step."""
+    if len(row) != len(names):
+        return MalformedInputError(where, f"{len(row)} fields where the header has {len(names)}: "
+                                          "its quoting is broken, so its columns cannot be trusted")
+    return _record_or_error(where, dict(zip(names, row)))
 
 
 def _parse_json_record(where: str, line: str) -> RawDocument | InputError:
@@ -64,6 +79,8 @@ def _parse_json_record(where: str, line: str) -> RawDocument | InputError:
         return _record_or_error(where, json.loads(line))
     except json.JSONDecodeError as exc:
         return MalformedInputError(where, f"broken JSON ({exc.msg}, column {exc.colno})")
+    except RecursionError:
+        return MalformedInputError(where, _TOO_DEEP)
 
 
 def _json_records(data: Any) -> list[Any] | None:
@@ -81,6 +98,9 @@ def _record_or_error(where: str, record: Any) -> RawDocument | InputError:
     """A RawDocument from a mapping with any of the usual field names, or the reason it has none."""
     if not isinstance(record, dict):
         return MalformedInputError(where, f"expected an object, found {type(record).__name__}")
+    found = _raw(record, "text")
+    if found is not None and not isinstance(found, str):
+        return MalformedInputError(where, f"article text is a {_json_type(found)}, not a string")
     text = _find(record, "text")
     if not text:
         return MalformedInputError(where, f"no article text (looked for {', '.join(FIELDS['text'])})")
@@ -97,11 +117,24 @@ def _record_or_error(where: str, record: Any) -> RawDocument | InputError:
     )
 
 
+def _raw(record: dict[str, Any], field: str) -> Any:
+    """The first value present among the field's usual names, as the record holds it."""
+    lowered = {str(k).strip().lower(): v for k, v in record.items()}
+    return next((lowered[name] for name in FIELDS[field] if lowered.get(name) not in (None, "")), None)
+
+
+def _json_type(value: Any) -> str:
+    names = {bool: "boolean", int: "number", float: "number", list: "list", dict: "object"}
+    return names.get(type(value), type(value).__name__)
+
+
 def _find(record: dict[str, Any], field: str) -> str | None:
     """The first non-empty value among the field's usual names, matched without regard to case."""
     lowered = {str(k).strip().lower(): v for k, v in record.items()}
     for name in FIELDS[field]:
         value = lowered.get(name)
+        if isinstance(value, bool):
+            continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value if v)
         if isinstance(value, dict):

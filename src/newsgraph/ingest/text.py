@@ -10,6 +10,7 @@ from newsgraph.model import RawDocument
 # Crawl header lines before the text: " date 2017-01-07", and also " url ...", " outlet ..." / " source ...".
 _CRAWL_LINE = re.compile(r"[ \t]*(date|url|outlet|source)[:\s][ \t]*(\S[^\n]*?)[ \t]*(?:\n|$)", re.IGNORECASE)
 _CRAWL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TOKEN_KEYS = ("date", "url")  # keys whose value is one token; text after it on the line is the article's
 _MAX_OUTLET_WORDS = 6
 # A headline is one short line, set apart by a blank line, that does not end like a sentence.
 _MAX_HEADLINE_CHARS = 200
@@ -28,11 +29,22 @@ def read_text(source: str, text: str) -> RawDocument:
 
 
 def crawl_header(text: str) -> tuple[dict[str, str], str]:
-    """The crawler's leading `key value` lines (date, url, outlet/source) and the text after them."""
+    """The crawler's leading `key value` lines (date, url, outlet/source) and the text after them.
+
+    A date or URL line may carry the article's first paragraph after its value
+    (` date 2017-01-07 The minister said…`): that text stays in the body, and ends the header.
+    """
     header: dict[str, str] = {}
-    while (match := _CRAWL_LINE.match(text)) and _is_header_value(match[1].lower(), match[2], header):
-        header[match[1].lower()] = match[2]
+    while match := _CRAWL_LINE.match(text):
+        key, value, lead = match[1].lower(), match[2], ""
+        if key in _TOKEN_KEYS:
+            value, _, lead = value.partition(" ")
+        if not _is_header_value(key, value, header):
+            break
+        header[key] = value
         text = text[match.end():]
+        if lead.strip():
+            return header, lead.strip() + "\n" + text
     return header, text
 
 

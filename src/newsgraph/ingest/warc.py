@@ -10,33 +10,45 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
-from newsgraph.errors import CorruptInputError, InputError
-from newsgraph.ingest.files import decode_text
+from newsgraph.errors import CorruptInputError, InputError, OversizeInputError
+from newsgraph.ingest.files import DEFAULT_MAX_BYTES, decode_text
 from newsgraph.ingest.html import read_html
 from newsgraph.model import RawDocument
 
 _GZIP_MAGIC = b"\x1f\x8b"
+# Compressed bytes fed to zlib at a time, and inflated bytes taken back at a time: memory stays
+# at a few of these whatever a member inflates to.
+_INPUT_STEP = 1 << 16
+_OUTPUT_STEP = 1 << 20
 
 
-def read_warc(source: str, data: bytes) -> Iterator[RawDocument | InputError]:
-    """Yield one document per HTML response; a broken record is reported, the archive read on."""
-    _check_gzip_members(source, data)
+def read_warc(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
+    """Yield one document per HTML response; a broken record is reported, the archive read on.
+
+    In a gzipped archive every member must inflate within `max_bytes`; the archive is read up
+    to the first member that is cut, broken or too large, and that member is reported.
+    """
+    end, problem = _whole_members(source, data, max_bytes) if data.startswith(_GZIP_MAGIC) else (len(data), None)
     records = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        for record in ArchiveIterator(io.BytesIO(data[:end])):
             records += 1
             if record.rec_type == "response" and _is_html(record):
-                yield _read_record(source, record)
+                yield _read_record(source, record, max_bytes)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         raise CorruptInputError(source, f"broken WARC archive ({exc})") from None
-    if not records:
+    if problem is not None:
+        yield problem
+    elif not records:
         raise CorruptInputError(source, "no WARC records found (truncated or not a WARC file)")
 
 
-def _read_record(source: str, record: ArcWarcRecord) -> RawDocument | InputError:
+def _read_record(source: str, record: ArcWarcRecord, max_bytes: int) -> RawDocument | InputError:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     where = f"{source}: {uri}"
-    body = record.raw_stream.read()
+    body = record.raw_stream.read(max_bytes + 1)
+    if len(body) > max_bytes:
+        return OversizeInputError(where, f"record is over the limit of {max_bytes:,} bytes")
     expected = int(record.rec_headers.get_header("Content-Length") or 0) - record.http_headers.total_len
     if len(body) < expected:
         return CorruptInputError(where, f"record is truncated ({len(body)} of {expected} bytes)")
@@ -46,21 +58,41 @@ def _read_record(source: str, record: ArcWarcRecord) -> RawDocument | InputError
         return exc
 
 
-def _check_gzip_members(source: str, data: bytes) -> None:
-    """warcio stops silently at a cut gzip member; walk the members to say so."""
-    if not data.startswith(_GZIP_MAGIC):
-        return
-    rest = data
-    while rest:
-        member = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        try:
-            while not member.eof and rest:
-                member.decompress(rest, 1 << 20)
-                rest = member.unused_data if member.eof else member.unconsumed_tail
-        except zlib.error as exc:
-            raise CorruptInputError(source, f"broken gzip data ({exc})") from None
-        if not member.eof:
-            raise CorruptInputError(source, "truncated gzip data: the archive ends inside a record")
+def _whole_members(source: str, data: bytes, max_bytes: int) -> tuple[int, InputError | None]:
+    """Where the run of whole gzip members that each inflate within the limit ends, and what stopped it.
+
+    warcio stops silently at a cut member and inflates a bomb whole; walking the members first
+    says which member is cut or too large and keeps the records before it.
+    """
+    start, number = 0, 0
+    while start < len(data):
+        number += 1
+        end, reason = _member_end(data, start, max_bytes)
+        if reason is not None:
+            kind = OversizeInputError if "limit" in reason else CorruptInputError
+            return start, kind(source, f"gzip member {number} {reason}; the records before it are read")
+        start = end
+    return start, None
+
+
+def _member_end(data: bytes, start: int, max_bytes: int) -> tuple[int, str | None]:
+    """The offset where the gzip member at `start` ends, or the reason it cannot be read."""
+    member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    position, inflated = start, 0
+    try:
+        while not member.eof:
+            if position >= len(data):
+                return start, "is truncated: the archive ends inside it"
+            pending = data[position:position + _INPUT_STEP]
+            position += len(pending)
+            while pending and not member.eof:
+                inflated += len(member.decompress(pending, _OUTPUT_STEP))
+                if inflated > max_bytes:
+                    return start, f"inflates past the limit of {max_bytes:,} bytes"
+                pending = member.unconsumed_tail
+    except zlib.error as exc:
+        return start, f"holds broken gzip data ({exc})"
+    return position - len(member.unused_data), None
 
 
 def _is_html(record: ArcWarcRecord) -> bool:
