@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
+from newsgraph.errors import StoreError
 from newsgraph.model import Document
 from newsgraph.store import Store
 from newsgraph.store.queries import Filters, search_documents, search_entities, search_statements, stories
@@ -75,7 +76,7 @@ def test_items_cannot_point_at_a_missing_document(database: Path, tmp_path: Path
 def test_spans_must_run_forward(tmp_path: Path) -> None:
     bad = border_report("d-bad", "X", 6, "12")
     bad.entities[0].end = bad.entities[0].start - 1
-    with pytest.raises(IntegrityError):
+    with pytest.raises(StoreError, match="CHECK constraint failed"):
         Store(tmp_path / "a.db", writable=True).add([bad])
 
 
@@ -95,7 +96,7 @@ def test_the_database_reads_as_plain_tables_and_views(database: Path) -> None:
 
 
 def test_a_store_opened_for_reading_refuses_writes(database: Path) -> None:
-    with pytest.raises(OperationalError):
+    with pytest.raises(StoreError, match="read-only"):
         Store(database).add([border_report("d-new", "X", 6, "3")])
 
 

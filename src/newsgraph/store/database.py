@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.ddl import DDL
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Claim, Document, Story
@@ -24,6 +25,12 @@ from newsgraph.store.rows import document_row, entity_rows, fts_rows, item_rows,
 BATCH_SIZE = 50
 # Documents read per query when streaming the whole store (exports, relinking).
 READ_CHUNK = 500
+# Marks a SQLite file as newsgraph's (PRAGMA application_id; "NGRF" in ASCII).
+APPLICATION_ID = 0x4E475246
+# How long a writer waits for another writer's transaction before giving up, in milliseconds:
+# two `analyze` runs on one store take turns batch by batch, and a batch commits in well under this.
+BUSY_TIMEOUT_MS = 30_000
+_MARK = DDL(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 class Store:
@@ -34,21 +41,45 @@ class Store:
         if not writable and not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `newsgraph analyze` first)")
         self.engine = _engine(self.path, writable)
-        if writable:
-            self._create()
+        self._writer = _writer_engine(self.engine) if writable else None
+        self._create() if writable else self._check()
 
     def _create(self) -> None:
+        """Create the tables, and write the file's mark: a store that cannot be written fails here, before any work."""
         try:
-            with self.engine.begin() as conn:
+            with self._begin_write() as conn:
+                _check_foreign(conn, self.path)
                 schema.metadata.create_all(conn)
                 for ddl in schema.FTS_DDL:
                     conn.execute(ddl)
+                conn.execute(_MARK)
                 missing = _missing_columns(conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"{self.path}: cannot create the newsgraph tables ({exc.orig or exc})") from None
+            raise StoreError(f"{self.path}: cannot create or write the newsgraph tables ({_reason(exc)})") from None
         if missing:
             raise StoreError(f"{self.path}: written by an older newsgraph (no column {', '.join(missing)}); "
                              "analyze into a new database file")
+
+    def _check(self) -> None:
+        """Refuse, by name, a file that is not a newsgraph database (before any page or export fails on it)."""
+        try:
+            with self.engine.connect() as conn:
+                _check_foreign(conn, self.path)
+                missing = [t.name for t in schema.metadata.sorted_tables if not inspect(conn).has_table(t.name)]
+                missing_columns = _missing_columns(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.path}: cannot read this database ({_reason(exc)})") from None
+        if missing:
+            raise StoreError(f"{self.path}: not a newsgraph database (no table {', '.join(missing)}); "
+                             "write one with `newsgraph analyze`")
+        if missing_columns:
+            raise StoreError(f"{self.path}: written by an older newsgraph (no column {', '.join(missing_columns)})")
+
+    def _begin_write(self) -> Any:
+        """A write transaction that holds the database's write lock from its first statement."""
+        if self._writer is None:
+            raise StoreError(f"{self.path}: opened read-only")
+        return self._writer.begin()
 
     def document_ids(self) -> set[str]:
         """The ids of every stored document (to skip them before the expensive steps)."""
@@ -59,21 +90,20 @@ class Store:
         """Store the documents not stored yet, one transaction per batch; return how many were new."""
         added = 0
         for batch in batched(documents, batch_size):
-            with self.engine.begin() as conn:
-                added += _write_batch(conn, batch)
+            try:
+                with self._begin_write() as conn:
+                    added += _write_batch(conn, batch)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"{self.path}: cannot write ({_reason(exc)}); {added} new articles were stored") from None
         return added
 
     def set_links(self, stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[dict[str, Any]] = ()) -> None:
         """Replace the stories, claims and blame rows with a new linking of the whole corpus, atomically."""
-        with self.engine.begin() as conn:
-            for table in (schema.blame, schema.claim_statements, schema.claims, schema.story_documents, schema.stories):
-                conn.execute(delete(table))
-            _insert(conn, schema.stories, [_story_row(s) for s in stories])
-            _insert(conn, schema.story_documents, [{"story_id": s.id, "document_id": d} for s in stories for d in s.documents])
-            _insert(conn, schema.claims, [{"id": c.id, "story_id": c.story, "agreement": c.agreement} for c in claims])
-            _insert(conn, schema.claim_statements, [{"claim_id": c.id, "document_id": d, "position": p}
-                                                    for c in claims for d, p in dict.fromkeys(c.statements)])
-            _insert(conn, schema.blame, list(blame))
+        try:
+            with self._begin_write() as conn:
+                _replace_links(conn, stories, claims, blame)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.path}: cannot write the stories ({_reason(exc)})") from None
 
     def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
         """The stored documents with all their items, in publication order (or in the order of `ids`)."""
@@ -88,6 +118,32 @@ class Store:
         """How many documents are stored."""
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.documents)) or 0
+
+
+def _replace_links(conn: Connection, stories: Sequence[Story], claims: Sequence[Claim],
+                   blame: Sequence[dict[str, Any]]) -> None:
+    for table in (schema.blame, schema.claim_statements, schema.claims, schema.story_documents, schema.stories):
+        conn.execute(delete(table))
+    _insert(conn, schema.stories, [_story_row(s) for s in stories])
+    _insert(conn, schema.story_documents, [{"story_id": s.id, "document_id": d} for s in stories for d in s.documents])
+    _insert(conn, schema.claims, [{"id": c.id, "story_id": c.story, "agreement": c.agreement} for c in claims])
+    _insert(conn, schema.claim_statements, [{"claim_id": c.id, "document_id": d, "position": p}
+                                            for c in claims for d, p in dict.fromkeys(c.statements)])
+    _insert(conn, schema.blame, list(blame))
+
+
+def _check_foreign(conn: Connection, path: Path) -> None:
+    """Refuse a SQLite file another program marked as its own, or one holding tables but none of ours."""
+    found = conn.scalar(select(func.pragma_application_id().table_valued("application_id").c.application_id))
+    tables = set(inspect(conn).get_table_names())
+    if found not in (0, APPLICATION_ID) or (tables and schema.documents.name not in tables):
+        raise StoreError(f"{path}: not a newsgraph database (it holds other tables); give a new file or one "
+                         "written by `newsgraph analyze`")
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    """The database's own one-line reason, without the statement or its parameters (they hold article text)."""
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
 def _missing_columns(conn: Connection) -> list[str]:
@@ -115,10 +171,27 @@ def _engine(path: Path, writable: bool) -> Engine:
     return engine
 
 
+def _writer_engine(engine: Engine) -> Engine:
+    """An engine on the same file whose transactions begin with BEGIN IMMEDIATE.
+
+    The write lock is taken before the "already stored?" check, so two writers (two `analyze`
+    runs, two uploads at once) take turns instead of both inserting the same document.
+    """
+    writer = create_engine(engine.url, connect_args={"check_same_thread": False})
+    event.listen(writer, "connect", _pragmas)
+    event.listen(writer, "connect", _manual_transactions)
+    event.listen(writer, "begin", lambda conn: conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE"))
+    return writer
+
+
+def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # the driver leaves BEGIN to us (SQLAlchemy's pysqlite recipe)
+
+
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.execute("PRAGMA busy_timeout = " + str(BUSY_TIMEOUT_MS))
     cursor.close()
 
 
