@@ -25,6 +25,8 @@ from newsgraph.store import Store, schema
 FORMATS = ("jsonl", "csv", "graphml", "gexf")
 TABLES = {name: table for name, table in schema.metadata.tables.items() if not name.endswith(("_view", "_articles"))}
 ROWS_PER_FETCH = 1000
+# First characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def jsonl_lines(store: Store) -> Iterator[str]:
@@ -43,8 +45,13 @@ def csv_lines(store: Store, table: str) -> Iterator[str]:
     with store.engine.connect() as conn:
         result = conn.execution_options(yield_per=ROWS_PER_FETCH).execute(select(TABLES[table]).order_by(*TABLES[table].primary_key))
         for row in result:
-            writer.writerow(row)
+            writer.writerow([safe_cell(value) for value in row])
             yield buffer.take()
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, quoted with a leading apostrophe (OWASP CSV injection)."""
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
 
 
 class _LineBuffer:

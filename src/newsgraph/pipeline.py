@@ -9,7 +9,7 @@ from datetime import date
 from newsgraph.annotate import annotate
 from newsgraph.errors import EmptyInputError, InputError
 from newsgraph.extract import Warn
-from newsgraph.ingest import DEFAULT_MAX_BYTES, Item, read_inputs
+from newsgraph.ingest import DEFAULT_MAX_BYTES, Item, Label, read_inputs
 from newsgraph.ingest.clean import make_document
 from newsgraph.ingest.dedup import DuplicateIndex
 from newsgraph.link import StoryIndex
@@ -26,6 +26,7 @@ class Options:
     published: date | None = None  # for inputs that carry no publication date
     max_bytes: int = DEFAULT_MAX_BYTES
     jobs: int | None = None  # worker processes for large inputs; None: one per core
+    label: Label | None = None  # the name an input is shown by, when not its path (uploads)
 
 
 def extract_documents(
@@ -46,7 +47,7 @@ def extract_documents(
     """
     on_error = on_error or _raise
     warn = warn or (lambda message: None)
-    cleaned = clean_documents(read_inputs(paths, options.max_bytes), options.published, on_error)
+    cleaned = clean_documents(read_inputs(paths, options.max_bytes, options.label), options.published, on_error)
     resolver, stories = EntityResolver(), stories or StoryIndex()
     for document in annotate((d for d in cleaned if d.id not in known), warn, options.jobs):
         yield stories.add(resolver.resolve(document))

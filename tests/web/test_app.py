@@ -12,7 +12,7 @@ from newsgraph.web import create_app
 
 @pytest.fixture(scope="module")
 def client(database: Path) -> TestClient:
-    return TestClient(create_app(database))
+    return TestClient(create_app(database, allowed_hosts=["testserver"]))
 
 
 def test_home_lists_stories_and_latest_articles(client: TestClient) -> None:
@@ -82,7 +82,7 @@ def test_the_app_is_read_only_without_a_token(client: TestClient) -> None:
 def test_uploads_need_the_configured_token(database: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.db"
     copy.write_bytes(database.read_bytes())
-    client = TestClient(create_app(copy, token="s3cret"))
+    client = TestClient(create_app(copy, token="s3cret", allowed_hosts=["testserver"]))
     assert 'action="/upload"' in client.get("/").text
     article = b" date 2021-03-08\nTalks resume\n\nDelegations met in Geneva on Monday to resume talks, officials said.\n"
     files = {"files": ("talks.txt", article, "text/plain")}

@@ -17,7 +17,7 @@ Item = RawDocument | InputError
 Reader = Callable[[str, bytes, int], Iterator[Item]]
 Label = Callable[[str], str]
 
-__all__ = ["DEFAULT_MAX_BYTES", "Item", "read_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "Item", "Label", "read_inputs"]
 
 
 def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, label: Label | None = None) -> Iterator[Item]:

@@ -9,12 +9,18 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, func, select
 
+from newsgraph.errors import QueryError
 from newsgraph.model import Claim, Story
 from newsgraph.store import schema as s
 
 # Marks around the matched words of a snippet; control characters no article text keeps.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 SNIPPET_WORDS = 16
+# The longest search a user can ask for: SQLite's FTS5 query parser nests one level per word
+# (about 1,000 words overflow it) and LIKE refuses patterns over 50,000 bytes; a person's search
+# is a few words (benchmarks/web.py searches with up to 6).
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 32
 
 
 @dataclass(frozen=True)
@@ -29,9 +35,19 @@ class Filters:
     story: str | None = None
 
 
+def query_words(text: str) -> list[str]:
+    """The words of a user's search; QueryError when the search is longer than a person's search can be."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"search is {len(text):,} characters long; at most {MAX_QUERY_CHARS} are allowed")
+    words = re.findall(r"\w+", text)
+    if len(words) > MAX_QUERY_WORDS:
+        raise QueryError(f"search has {len(words)} words; at most {MAX_QUERY_WORDS} are allowed")
+    return words
+
+
 def fts_query(text: str) -> str | None:
     """A user's words as a safe FTS5 query: every word quoted and required, the last one as a prefix."""
-    words = re.findall(r"\w+", text)
+    words = query_words(text)
     if not words:
         return None
     return " AND ".join([f'"{word}"' for word in words[:-1]] + [f'"{words[-1]}"*'])
@@ -99,7 +115,7 @@ def search_statements(conn: Connection, text: str, filters: Filters, limit: int 
 
 def search_entities(conn: Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """Actors and places whose name contains `text`, most mentioned first."""
-    words = re.findall(r"\w+", text)
+    words = query_words(text)
     if not words:
         return []
     e, m = s.entities, s.mentions

@@ -15,7 +15,7 @@ from newsgraph.model import Claim, Document, Story
 from newsgraph.store import queries
 from newsgraph.store.database import read_documents
 from newsgraph.store.queries import Filters
-from newsgraph.web.deps import connection, filters
+from newsgraph.web.deps import connection, filters, search_text
 
 router = APIRouter(prefix="/api", tags=["api"])
 MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv", "graphml": "application/xml", "gexf": "application/xml"}
@@ -102,8 +102,8 @@ def get_document(document_id: str, conn: Connection = Depends(connection)) -> Do
 
 
 @router.get("/search", response_model=SearchResult)
-def search(q: str = Query("", description="Words to find; the last one may be a prefix."),
-           chosen: Filters = Depends(filters), conn: Connection = Depends(connection)) -> dict:
+def search(q: str = Depends(search_text), chosen: Filters = Depends(filters),
+           conn: Connection = Depends(connection)) -> dict:
     """Full-text search over articles and statements, and actors by name."""
     return search_all(conn, q, chosen)
 

@@ -8,8 +8,9 @@ from datetime import date
 from fastapi import HTTPException, Query, Request
 from sqlalchemy import Connection
 
+from newsgraph.errors import QueryError
 from newsgraph.store import Store
-from newsgraph.store.queries import Filters
+from newsgraph.store.queries import MAX_QUERY_CHARS, Filters, query_words
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -39,3 +40,13 @@ def filters(
     """The filters of a request; empty values do not filter."""
     return Filters(date_from=_day(date_from, "date_from"), date_to=_day(date_to, "date_to"), outlet=outlet or None,
                    actor=actor or None, event_type=event_type or None, story=story or None)
+
+
+def search_text(q: str = Query("", max_length=MAX_QUERY_CHARS,
+                               description="Words to find; the last one may be a prefix.")) -> str:
+    """The search words of a request; a search longer than a person's is refused with 422, never run."""
+    try:
+        query_words(q)
+    except QueryError as error:
+        raise HTTPException(422, str(error)) from None
+    return q

@@ -14,7 +14,7 @@ from newsgraph.report.render import figures
 from newsgraph.store import queries
 from newsgraph.store.queries import Filters
 from newsgraph.web.api import search_all
-from newsgraph.web.deps import connection, filters
+from newsgraph.web.deps import connection, filters, search_text
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 LATEST = 20
@@ -44,12 +44,13 @@ def home(request: Request, conn: Connection = Depends(connection)) -> HTMLRespon
 
 
 @router.get("/search")
-def search(request: Request, q: str = "", chosen: Filters = Depends(filters), conn: Connection = Depends(connection)) -> HTMLResponse:
+def search(request: Request, q: str = Depends(search_text), chosen: Filters = Depends(filters),
+           conn: Connection = Depends(connection)) -> HTMLResponse:
     return render(request, "search.html.j2", q=q, filters=chosen, facets=_facets(conn), results=_results(conn, q, chosen))
 
 
 @router.get("/search/results")
-def search_results(request: Request, q: str = "", chosen: Filters = Depends(filters),
+def search_results(request: Request, q: str = Depends(search_text), chosen: Filters = Depends(filters),
                    conn: Connection = Depends(connection)) -> HTMLResponse:
     """The results fragment the search form swaps in as the user types."""
     return render(request, "_results.html.j2", results=_results(conn, q, chosen))
