@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 
 from newsgraph.extract import Warn, extract_document
@@ -16,6 +20,8 @@ from newsgraph.nlp import MAX_CHARS, load_pipeline
 # Documents per task sent to a worker; large enough to amortise pickling, small enough to stream.
 CHUNK_SIZE = 64
 ENGLISH = "en"
+# How often a worker checks that its parent is alive: after a kill -9 of the parent it exits within this.
+PARENT_POLL_SECONDS = 1.0
 
 
 def default_jobs() -> int:
@@ -44,14 +50,81 @@ def annotate(documents: Iterable[Document], warn: Warn, jobs: int | None = None)
 
 
 def _annotate_in_pool(chunks: Iterator[list[Document]], warn: Warn, jobs: int) -> Iterator[Document]:
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        pending: deque[Future] = deque()
-        for chunk in chunks:
+    """Annotate chunks in `jobs` workers, in order; if reading the input fails, what was read is still yielded first."""
+    pool = worker_pool(jobs)
+    pending: deque[Future] = deque()
+    try:
+        for chunk in _reading(chunks):
             pending.append(pool.submit(annotate_chunk, chunk))
             if len(pending) >= 2 * jobs:
                 yield from _report(pending.popleft().result(), warn)
         while pending:
             yield from _report(pending.popleft().result(), warn)
+    except _ReadFailed as failed:
+        while pending:
+            yield from _report(pending.popleft().result(), warn)
+        pool.shutdown()
+        raise failed.__cause__ from None
+    except BaseException:  # Ctrl-C, a closed consumer, a failure: the workers stop now, not after their chunk
+        stop_workers(pool)
+        raise
+    pool.shutdown()
+
+
+class _ReadFailed(Exception):
+    """Reading the input raised (its __cause__): the chunks in flight are finished before it goes on up."""
+
+
+def _reading(chunks: Iterator[list[Document]]) -> Iterator[list[Document]]:
+    while True:
+        try:
+            chunk = next(chunks, None)
+        except Exception as exc:
+            raise _ReadFailed from exc
+        if chunk is None:
+            return
+        yield chunk
+
+
+def worker_pool(jobs: int) -> ProcessPoolExecutor:
+    """`jobs` worker processes, all started now with Ctrl-C ignored (the parent handles it) and watching their parent."""
+    with _sigint_ignored():
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                                   initializer=_start_worker, initargs=(os.getpid(),))
+        for _ in range(jobs):
+            pool.submit(os.getpid)  # each submit to a busy pool starts one more worker, inheriting SIG_IGN
+    return pool
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the workers at once (shutdown alone waits for their current chunk)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):  # no public way before Python 3.14
+        process.terminate()
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; a server's worker thread gets no Ctrl-C anyway
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _start_worker(parent: int) -> None:
+    """In each worker: ignore Ctrl-C, and exit as soon as the parent is gone (even after kill -9)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def annotate_chunk(documents: list[Document]) -> tuple[list[Document], list[str]]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from importlib import resources
 from pathlib import Path
 
 import typer
+from click.core import ParameterSource
 from rich.console import Console
 from rich.table import Table
 
@@ -23,6 +25,7 @@ from newsgraph.pipeline import Options, extract_documents
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False, help="Evidence-linked accounts of news coverage.")
 EXIT_INPUT_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C (128 + SIGINT)
 
 
 class Format(str, Enum):
@@ -43,6 +46,16 @@ class Reporter:
     @staticmethod
     def note(message: str) -> None:
         sys.stderr.write(f"newsgraph: {message}\n")
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """Ctrl-C ends the run with one line and exit code 130, not a traceback (the workers ignore it)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        Reporter.note("interrupted; articles already written are kept")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
 def _options(published: str | None, max_mb: float, jobs: int | None) -> Options:
@@ -76,7 +89,8 @@ def extract(
     kept: list[Document] = []
     documents = extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note, stories=stories)
     try:
-        write_documents(_keeping(documents, kept) if links else documents, sys.stdout, fmt.value)
+        with interruptible():
+            write_documents(_keeping(documents, kept) if links else documents, sys.stdout, fmt.value)
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
@@ -146,9 +160,16 @@ def analyze(
     """Store the articles of PATHS and everything found in them; articles already stored are skipped."""
     from newsgraph.store.analyze import analyze as analyze_paths
 
+    from newsgraph.errors import StoreError
+
     reporter = Reporter()
     options = _options(published, max_size, jobs)
-    result = analyze_paths(paths, _open_store(db, writable=True), options, reporter.error, reporter.note)
+    try:
+        with interruptible():
+            result = analyze_paths(paths, _open_store(db, writable=True), options, reporter.error, reporter.note)
+    except StoreError as error:
+        Reporter.note(f"{error.code} {error}")
+        raise typer.Exit(EXIT_INPUT_ERRORS) from None
     Reporter.note(f"{result.added} new articles; {result.total} articles and {result.stories} stories in {db}")
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
 
@@ -167,20 +188,44 @@ def report(
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     token: str | None = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN",
-                                     help="Enables the upload form for whoever knows it (read-only without)."),
+                                     help="Enables the upload form for whoever knows it (read-only without). "
+                                          "Prefer the NEWSGRAPH_TOKEN variable or --token-file: a flag shows in the process list."),
+    token_file: Path | None = typer.Option(None, "--token-file", help="File holding the upload token (first line)."),
+    allowed_host: list[str] = typer.Option([], "--allowed-host",
+                                           help="Host name the app answers to (repeatable); default: the local names, "
+                                                "plus --host when it is a name or address of its own."),
 ) -> None:
     """Serve the web app and its JSON API (OpenAPI at /openapi.json)."""
     import uvicorn
 
     from newsgraph.web import create_app
+    from newsgraph.web.app import LOCAL_HOSTS
 
+    if token is not None and ctx.get_parameter_source("token") == ParameterSource.COMMANDLINE:
+        Reporter.note("warning: --token shows in the process list to every user of this machine; "
+                      "use NEWSGRAPH_TOKEN or --token-file")
+    token = _token_from_file(token_file) if token_file else token
+    hosts = allowed_host or [*LOCAL_HOSTS, *([host] if host not in ("0.0.0.0", "::") else [])]
     _open_store(db, writable=token is not None)
-    Reporter.note(f"serving {db} on http://{host}:{port}/ ({'uploads on' if token else 'read-only'})")
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="warning")
+    Reporter.note(f"serving {db} on http://{host}:{port}/ ({'uploads on' if token else 'read-only'}; "
+                  f"answering to {', '.join(dict.fromkeys(hosts))})")
+    uvicorn.run(create_app(db, token, hosts), host=host, port=port, log_level="warning")
+
+
+def _token_from_file(path: Path) -> str:
+    """The first line of a token file, or a usage error naming the file."""
+    try:
+        token = path.read_text(encoding="utf-8").strip().splitlines()[0].strip()
+    except (OSError, UnicodeDecodeError, IndexError) as exc:
+        raise typer.BadParameter(f"{path}: cannot read a token ({exc or 'empty file'})", param_hint="--token-file") from None
+    if not token:
+        raise typer.BadParameter(f"{path}: the first line is empty", param_hint="--token-file")
+    return token
 
 
 class ExportFormat(str, Enum):

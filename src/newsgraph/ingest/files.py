@@ -122,9 +122,12 @@ def decode_text(source: str, data: bytes) -> str:
     wide = _wide_encoding(data)
     if wide is not None:
         try:
-            return data.decode(wide).lstrip("\ufeff")
+            text = data.decode(wide).lstrip("\ufeff")
         except UnicodeDecodeError:
             raise DecodeInputError(source, f"broken {wide.upper()} text") from None
+        if _looks_binary(text[:_SNIFF_BYTES].encode("utf-8", "replace")):
+            raise BinaryInputError(source, "binary data, not text")
+        return text
     if _looks_binary(data):
         raise BinaryInputError(source, "binary data, not text")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -30,6 +31,8 @@ APPLICATION_ID = 0x4E475246
 # How long a writer waits for another writer's transaction before giving up, in milliseconds:
 # two `analyze` runs on one store take turns batch by batch, and a batch commits in well under this.
 BUSY_TIMEOUT_MS = 30_000
+# A raw driver error escapes SQLAlchemy's wrapping when BEGIN IMMEDIATE itself fails.
+_DB_ERRORS = (SQLAlchemyError, sqlite3.Error)
 _MARK = DDL(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
@@ -54,7 +57,7 @@ class Store:
                     conn.execute(ddl)
                 conn.execute(_MARK)
                 missing = _missing_columns(conn)
-        except SQLAlchemyError as exc:
+        except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot create or write the newsgraph tables ({_reason(exc)})") from None
         if missing:
             raise StoreError(f"{self.path}: written by an older newsgraph (no column {', '.join(missing)}); "
@@ -67,7 +70,7 @@ class Store:
                 _check_foreign(conn, self.path)
                 missing = [t.name for t in schema.metadata.sorted_tables if not inspect(conn).has_table(t.name)]
                 missing_columns = _missing_columns(conn)
-        except SQLAlchemyError as exc:
+        except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot read this database ({_reason(exc)})") from None
         if missing:
             raise StoreError(f"{self.path}: not a newsgraph database (no table {', '.join(missing)}); "
@@ -93,7 +96,7 @@ class Store:
             try:
                 with self._begin_write() as conn:
                     added += _write_batch(conn, batch)
-            except SQLAlchemyError as exc:
+            except _DB_ERRORS as exc:
                 raise StoreError(f"{self.path}: cannot write ({_reason(exc)}); {added} new articles were stored") from None
         return added
 
@@ -102,7 +105,7 @@ class Store:
         try:
             with self._begin_write() as conn:
                 _replace_links(conn, stories, claims, blame)
-        except SQLAlchemyError as exc:
+        except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot write the stories ({_reason(exc)})") from None
 
     def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
@@ -141,7 +144,7 @@ def _check_foreign(conn: Connection, path: Path) -> None:
                          "written by `newsgraph analyze`")
 
 
-def _reason(exc: SQLAlchemyError) -> str:
+def _reason(exc: Exception) -> str:
     """The database's own one-line reason, without the statement or its parameters (they hold article text)."""
     return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
