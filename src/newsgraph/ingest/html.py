@@ -141,6 +141,7 @@ def _reads_as_site_name(text: str) -> bool:
     return len(words) <= _MAX_SITE_SUFFIX_WORDS and (all(w[0].isupper() or w[0].isdigit() for w in words) or "." in text)
 
 
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section", "article")
 
 
@@ -148,6 +149,7 @@ def fragment_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (feed content, a record's body), one paragraph per block."""
     if "<" not in fragment:
         return fragment
+    fragment = _CONTROL_CHARS.sub("", fragment)  # lxml refuses them in text nodes (tests/test_fuzz.py)
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (lxml.etree.ParserError, ValueError):

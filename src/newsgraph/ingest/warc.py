@@ -20,6 +20,9 @@ _GZIP_MAGIC = b"\x1f\x8b"
 # at a few of these whatever a member inflates to.
 _INPUT_STEP = 1 << 16
 _OUTPUT_STEP = 1 << 20
+# What warcio raises on a malformed archive: its own error, or a plain one where a header it needs
+# is missing (tests/test_fuzz.py found AttributeError for a response record without a target URI).
+_WARCIO_FAILURES = (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, TypeError, KeyError, IndexError)
 
 
 def read_warc(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawDocument | InputError]:
@@ -35,8 +38,8 @@ def read_warc(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> I
             records += 1
             if record.rec_type == "response" and _is_html(record):
                 yield _read_record(source, record, max_bytes)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        raise CorruptInputError(source, f"broken WARC archive ({exc})") from None
+    except _WARCIO_FAILURES as exc:
+        raise CorruptInputError(source, f"broken WARC archive ({type(exc).__name__}: {exc})") from None
     if problem is not None:
         yield problem
     elif not records:
