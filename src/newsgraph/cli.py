@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
@@ -19,8 +19,9 @@ from newsgraph.contract import write_documents, write_links
 from newsgraph.link import StoryIndex, link_corpus
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_date
-from newsgraph.model import Document
+from newsgraph.model import Document, Entity
 from newsgraph.pipeline import Options, extract_documents
+from newsgraph.resolve import EntityResolver
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False, help="Evidence-linked accounts of news coverage.")
 EXIT_INPUT_ERRORS = 1
@@ -85,9 +86,10 @@ def extract(
 ) -> None:
     """Write one JSON object per article of PATHS to stdout, in the extract contract of design.md."""
     reporter = Reporter()
-    stories = StoryIndex()
+    stories, resolver = StoryIndex(), EntityResolver()
     kept: list[Document] = []
-    documents = extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note, stories=stories)
+    documents = extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note,
+                                  stories=stories, resolver=resolver)
     try:
         with interruptible():
             write_documents(_keeping(documents, kept) if links else documents, sys.stdout, fmt.value)
@@ -95,7 +97,7 @@ def extract(
         sys.stderr.close()
         raise typer.Exit(0) from None
     if links:
-        write_links(link_corpus(kept, stories), links)
+        write_links(link_corpus(kept, stories), resolver.entities.values(), links)
         Reporter.note(f"{len(stories.stories)} stories and their claims and blame written to {links}")
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
 
@@ -114,15 +116,16 @@ def demo(
     """Run the whole pipeline on the sample corpus bundled with newsgraph, show what it found, write its dossier."""
     console = Console()
     reporter = Reporter()
+    resolver = EntityResolver()
     sample = resources.files("newsgraph.data").joinpath("sample")
     with resources.as_file(sample) as corpus:
         console.print(f"[bold]newsgraph demo[/bold]: reading the bundled sample in {corpus}")
-        documents = list(extract_documents([str(corpus)], Options(), reporter.error, reporter.note))
+        documents = list(extract_documents([str(corpus)], Options(), reporter.error, reporter.note, resolver=resolver))
     show_documents(console, documents, Path(str(corpus)))
-    write_demo_dossier(console, documents, folder)
+    write_demo_dossier(console, documents, resolver.entities, folder)
 
 
-def write_demo_dossier(console: Console, documents: list[Document], folder: Path) -> None:
+def write_demo_dossier(console: Console, documents: list[Document], entities: Mapping[str, Entity], folder: Path) -> None:
     """Store the demo's documents, write their dossier, and say how to open it and the app."""
     from newsgraph.report import write_report  # imported here: `extract` needs neither plotly nor the store
     from newsgraph.store import Store
@@ -130,7 +133,7 @@ def write_demo_dossier(console: Console, documents: list[Document], folder: Path
 
     folder.mkdir(parents=True, exist_ok=True)
     store = Store(folder / "demo.db", writable=True)
-    analysis = store_documents(documents, store)
+    analysis = store_documents(documents, store, entities)
     dossier = write_report(store, folder / "dossier.html").resolve()
     console.print(f"{analysis.total} articles, {analysis.stories} stories in {store.path}")
     console.print(f"dossier: {dossier}", markup=False, highlight=False)
@@ -230,15 +233,18 @@ def _token_from_file(path: Path) -> str:
 
 class ExportFormat(str, Enum):
     jsonl = "jsonl"
+    links = "links"
     csv = "csv"
     graphml = "graphml"
     gexf = "gexf"
+    datasette = "datasette"
 
 
 @app.command("export")
 def export_command(
     db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
-    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl: documents; csv: every table; graphml/gexf: actor graph."),
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl: documents; links: stories, claims, blame, framing, entities; csv: every table; "
+                                                                  "graphml/gexf: actor graph; datasette: metadata.json."),
     output: str = typer.Option("-", "--output", "-o", help="File to write ('-' is stdout); a folder for csv."),
 ) -> None:
     """Write a complete export of the database (never truncated: a shortfall is an error)."""

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from pathlib import Path
 
-from newsgraph.model import Document
+from newsgraph.model import Blame, Claim, Document, Entity, Framing, Story
 
 if TYPE_CHECKING:
     from newsgraph.link import Linked
@@ -45,14 +45,21 @@ def write_documents(documents: Iterable[Document], out: TextIO, fmt: str = "json
     return count
 
 
-def write_links(linked: Linked, path: Path) -> None:
-    """The run's stories, claims, blame and outlet framing as one JSON object, written whole or not at all."""
-    data = {
-        "stories": [s.model_dump(mode="json") for s in linked.stories],
-        "claims": [c.model_dump(mode="json") for c in linked.claims],
-        "blame": [b.model_dump(mode="json") for b in linked.attributions],
-        "framing": [f.model_dump(mode="json") for f in linked.framing],
+def links_json(stories: Iterable[Story], claims: Iterable[Claim], blame: Iterable[Blame], framing: Iterable[Framing],
+               entities: Iterable[Entity]) -> dict[str, list[dict[str, Any]]]:
+    """The corpus-wide nouns as one JSON-ready object: what `extract --links` and `export --format links` write."""
+    return {
+        "stories": [s.model_dump(mode="json") for s in stories],
+        "claims": [c.model_dump(mode="json") for c in claims],
+        "blame": [b.model_dump(mode="json") for b in blame],
+        "framing": [f.model_dump(mode="json") for f in framing],
+        "entities": [e.model_dump(mode="json") for e in sorted(entities, key=lambda e: e.id)],
     }
+
+
+def write_links(linked: Linked, entities: Iterable[Entity], path: Path) -> None:
+    """The run's stories, claims, blame, outlet framing and canonical entities as one JSON object, written whole or not at all."""
+    data = links_json(linked.stories, linked.claims, linked.attributions, linked.framing, entities)
     partial = path.with_name(path.name + ".part")
     partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     partial.replace(path)

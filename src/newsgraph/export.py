@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,12 +17,13 @@ from typing import Any, TextIO
 import networkx as nx
 from sqlalchemy import Connection, and_, func, select
 
-from newsgraph.contract import to_contract
+from newsgraph.contract import links_json, to_contract
 from newsgraph.errors import StoreError, UsageError
 from newsgraph.store import Store, schema
+from newsgraph.store.metadata import datasette_metadata
 
-FORMATS = ("jsonl", "csv", "graphml", "gexf")
-TABLES = {name: table for name, table in schema.metadata.tables.items() if not name.endswith(("_view", "_articles"))}
+FORMATS = ("jsonl", "csv", "graphml", "gexf")  # what the web app serves for download
+TABLES = {name: table for name, table in schema.metadata.tables.items() if name not in {v.table.name for v in schema.VIEWS}}
 ROWS_PER_FETCH = 1000
 # First characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -87,23 +87,22 @@ def write_lines(lines: Iterator[str], out: TextIO) -> int:
     return count
 
 
-def actor_graph(store: Store) -> nx.DiGraph:
-    """Actors and places as nodes; who did what to whom (events) and who spoke about whom (statements) as edges.
+def actor_graph(store: Store) -> nx.MultiDiGraph:
+    """One node per canonical actor or place; one edge per event that names both its actor and target
+    (who did what to whom) and per statement whose content names an actor (who spoke about whom).
 
-    Attributes are strings, integers and floats only, never missing values, so Gephi reads them.
+    Edges carry their date, story, outlet and evidence (article and span), so Gephi can filter and
+    the user can go back to the words. Attributes are strings, numbers and booleans, never missing.
     """
-    graph = nx.DiGraph()
+    graph = nx.MultiDiGraph()
     with store.engine.connect() as conn:
         for row in conn.execute(_entity_counts()).mappings():
-            graph.add_node(row["id"], **_present({"label": row["name"], "type": row["type"], "mentions": row["mentions"],
-                                                  "documents": row["documents"], "country": row["country"],
-                                                  "lat": row["lat"], "lon": row["lon"]}))
-        edges = _merge(_event_edges(conn), _statement_edges(conn))
-    for (source, target), attributes in edges.items():
-        for node in (source, target):
-            if node not in graph:
-                graph.add_node(node, label=node, type="UNRESOLVED", mentions=0, documents=0)
-        graph.add_edge(source, target, **attributes)
+            graph.add_node(row["id"], **_present({
+                "label": row["name"], "type": row["type"], "mentions": row["mentions"], "documents": row["documents"],
+                "aliases": "; ".join(json.loads(row["aliases"] or "[]")), "country": row["country"],
+                "lat": row["lat"], "lon": row["lon"]}))
+        for source, target, attributes in [*_event_edges(conn), *_statement_edges(conn)]:
+            graph.add_edge(source, target, **_present(attributes))
     return graph
 
 
@@ -113,39 +112,41 @@ def _entity_counts() -> Any:
             .join_from(e, m, m.c.entity_id == e.c.id, isouter=True).group_by(e.c.id).order_by(e.c.id))
 
 
-def _event_edges(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
-    """actor → target for every event that names both, with counts by event type."""
-    ev = schema.events
-    query = (select(ev.c.actor, ev.c.target, ev.c.type, func.count().label("n"))
-             .where(ev.c.actor.is_not(None), ev.c.target.is_not(None)).group_by(ev.c.actor, ev.c.target, ev.c.type))
-    types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for actor, target, type_, n in conn.execute(query):
-        types[(actor, target)][type_] += n
-    return {pair: {"events": sum(c.values()), "statements": 0, "weight": sum(c.values()),
-                   "types": ", ".join(sorted(c))} for pair, c in types.items()}
+def _evidence_columns(table: Any) -> list[Any]:
+    d, sd = schema.documents, schema.story_documents
+    return [table.c.document_id, sd.c.story_id, d.c.outlet, d.c.published]
 
 
-def _statement_edges(conn: Connection) -> dict[tuple[str, str], dict[str, Any]]:
-    """speaker → entity for every statement whose content names the entity."""
-    st, m = schema.statements, schema.mentions
+def _event_edges(conn: Connection) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """actor → target for every event whose actor and target are both canonical actors."""
+    ev, d, sd = schema.events, schema.documents, schema.story_documents
+    query = (select(ev.c.actor_id, ev.c.target_id, ev.c.type, ev.c.date, ev.c.sentence_start, ev.c.sentence_end,
+                    ev.c.confidence, *_evidence_columns(ev))
+             .join_from(ev, d).outerjoin(sd, sd.c.document_id == ev.c.document_id)
+             .where(ev.c.actor_id.is_not(None), ev.c.target_id.is_not(None), ev.c.actor_id != ev.c.target_id)
+             .order_by(ev.c.document_id, ev.c.position))
+    for row in conn.execute(query).mappings():
+        yield row["actor_id"], row["target_id"], _edge(row, row["type"], row["date"], row["sentence_start"],
+                                                       row["sentence_end"]) | _present({"confidence": row["confidence"]})
+
+
+def _statement_edges(conn: Connection) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """speaker → actor for every statement of a canonical speaker whose content names another canonical actor."""
+    st, m, d, sd = schema.statements, schema.mentions, schema.documents, schema.story_documents
     inside = and_(m.c.document_id == st.c.document_id, m.c.start >= st.c.content_start, m.c.end <= st.c.content_end)
-    query = (select(st.c.speaker_id, m.c.entity_id, func.count().label("n")).join_from(st, m, inside)
+    query = (select(st.c.speaker_id, m.c.entity_id, st.c.content_start, st.c.content_end, *_evidence_columns(st)).distinct()
+             .join_from(st, m, inside).join(d, d.c.id == st.c.document_id).outerjoin(sd, sd.c.document_id == st.c.document_id)
              .where(st.c.speaker_id.is_not(None), m.c.entity_id.is_not(None), st.c.speaker_id != m.c.entity_id)
-             .group_by(st.c.speaker_id, m.c.entity_id))
-    return {(speaker, entity): {"events": 0, "statements": n, "weight": n, "types": "STATEMENT"}
-            for speaker, entity, n in conn.execute(query)}
+             .order_by(st.c.document_id, st.c.position, m.c.entity_id))
+    for row in conn.execute(query).mappings():
+        yield row["speaker_id"], row["entity_id"], _edge(row, "STATEMENT", None, row["content_start"], row["content_end"])
 
 
-def _merge(events: dict[tuple[str, str], dict[str, Any]], statements: dict[tuple[str, str], dict[str, Any]]) -> dict:
-    """Event and statement edges, summed where the same pair has both."""
-    merged = dict(events)
-    for pair, edge in statements.items():
-        if pair in merged:
-            old = merged[pair]
-            edge = {"events": old["events"], "statements": edge["statements"], "weight": old["weight"] + edge["weight"],
-                    "types": old["types"] + ", STATEMENT"}
-        merged[pair] = edge
-    return merged
+def _edge(row: Any, kind: str, day: str | None, start: int, end: int) -> dict[str, Any]:
+    """An edge's attributes: what it is, when, in which story and outlet, and where its evidence is."""
+    published = row["published"].isoformat() if row["published"] else None
+    return {"kind": kind, "date": day or published, "story": row["story_id"], "outlet": row["outlet"],
+            "document": row["document_id"], "start": start, "end": end, "weight": 1}
 
 
 def _present(attributes: dict[str, Any]) -> dict[str, Any]:
@@ -174,13 +175,37 @@ def write_export(store: Store, fmt: str, output: str) -> str:
         counts = write_csv_folder(store, Path(output))
         return f"{len(counts)} tables, {sum(counts.values())} rows, in {output}"
     with _open(output) as out:
-        if fmt == "jsonl":
-            written = write_lines(jsonl_lines(store), out)
-            check_complete(store, written)
-            return f"{written} documents"
-        graph = actor_graph(store)
-        write_lines(graph_lines(graph, fmt), out)
-        return f"actor graph of {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges"
+        return WRITERS[fmt](store, fmt, out)
+
+
+def _write_jsonl(store: Store, _fmt: str, out: TextIO) -> str:
+    written = write_lines(jsonl_lines(store), out)
+    check_complete(store, written)
+    return f"{written} documents"
+
+
+def _write_links(store: Store, _fmt: str, out: TextIO) -> str:
+    """The stored stories, claims, blame, framing and entities: the JSON `extract --links` writes."""
+    data = links_json(**vars(store.links()))
+    out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return ", ".join(f"{len(items)} {noun}" for noun, items in data.items())
+
+
+def _write_datasette(store: Store, _fmt: str, out: TextIO) -> str:
+    """metadata.json for `datasette <db> --metadata metadata.json`."""
+    data = datasette_metadata(store.path.stem)
+    out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    return f"Datasette metadata for {len(data['databases'][store.path.stem]['tables'])} tables and views"
+
+
+def _write_graph(store: Store, fmt: str, out: TextIO) -> str:
+    graph = actor_graph(store)
+    write_lines(graph_lines(graph, fmt), out)
+    return f"actor graph of {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges"
+
+
+WRITERS = {"jsonl": _write_jsonl, "links": _write_links, "datasette": _write_datasette,
+           "graphml": _write_graph, "gexf": _write_graph}
 
 
 @contextmanager

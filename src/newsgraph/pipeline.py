@@ -36,6 +36,7 @@ def extract_documents(
     warn: Warn | None = None,
     known: Container[str] = frozenset(),
     stories: StoryIndex | None = None,
+    resolver: EntityResolver | None = None,
 ) -> Iterator[Document]:
     """Every article of `paths`, cleaned, deduplicated, annotated and resolved, in input order.
 
@@ -43,12 +44,13 @@ def extract_documents(
     not errors (a non-English article) go to `warn`. Articles whose id is in `known` (already
     stored) are left out before the NLP, so an incremental run only pays for what is new.
     Each article joins a story as it passes (`stories`, a fresh index unless the caller keeps
-    one to link the run at its end with `newsgraph.link.link_corpus`).
+    one to link the run at its end with `newsgraph.link.link_corpus`); its actors get run-wide
+    ids from `resolver` (a fresh one unless the caller keeps it for the canonical entities).
     """
     on_error = on_error or _raise
     warn = warn or (lambda message: None)
     cleaned = clean_documents(read_inputs(paths, options.max_bytes, options.label), options.published, on_error)
-    resolver, stories = EntityResolver(), stories or StoryIndex()
+    resolver, stories = resolver or EntityResolver(), stories or StoryIndex()
     for document in annotate((d for d in cleaned if d.id not in known), warn, options.jobs):
         yield stories.add(resolver.resolve(document))
 

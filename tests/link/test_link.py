@@ -9,12 +9,17 @@ from newsgraph.store import Store
 from tests.link.conftest import corpus
 
 
-def test_the_linked_corpus_is_stored_whole(linked, tmp_path: Path) -> None:
+def test_the_linked_corpus_is_stored_whole_and_read_back_field_for_field(linked, tmp_path: Path) -> None:
     store = Store(tmp_path / "news.db", writable=True)
-    store.add(corpus())
-    store.set_links(linked.stories, linked.claims, linked.blame)
-    assert {tuple(sorted(row)) for row in linked.blame} == {("blamed", "count", "outlet", "story_id")}
-    assert all(d.story for d in linked.documents)
+    store.add(linked.documents)
+    store.set_links(linked.stories, linked.claims, linked.attributions, linked.framing)
+    stored = store.links()
+    assert stored.stories == linked.stories and stored.claims == linked.claims
+    assert stored.blame == linked.attributions and stored.framing == linked.framing
+    conflicts = [c for c in stored.claims if c.agreement == "conflict"]
+    assert conflicts and all(c.reason and len(c.sides) >= 2 for c in conflicts)  # the test covers what matters most
+    assert any(b.source == "claimed" for b in stored.blame) and any(f.blamed for f in stored.framing)
+    assert list(store.documents([d.id for d in linked.documents])) == linked.documents
 
 
 def test_every_claim_belongs_to_a_story_and_every_story_to_its_documents(linked) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from newsgraph.model import Claim, Document, Event, Mention, Quantity, Statement, Story, Timex
+from newsgraph.model import Blame, Claim, Document, Event, Framing, Mention, Quantity, Statement, Story, Timex
 from newsgraph.store import Store
 
 VARGA, REYES, ANKARA, MINISTRY = "e-varga", "e-reyes", "e-ankara", "e-ministry"
@@ -29,10 +29,15 @@ def statement(text: str, speaker: str, content: str, direct: bool = True) -> Sta
                      speaker_end=s1, cue="said", content=content, content_start=c0, content_end=c1, direct=direct)
 
 
+NAMES = {VARGA: "Lena Varga", REYES: "Tomas Reyes", ANKARA: "Ankara", MINISTRY: "Interior Ministry"}
+
+
 def event(text: str, trigger: str, type_: str, actor: str, target: str, day: str) -> Event:
+    """An event; an actor or target given by entity id gets its canonical name and id, as the resolver gives them."""
     start, end = _at(text, trigger)
-    return Event(type=type_, trigger=trigger, start=start, end=end, sentence=0, actor=actor, target=target,
-                 location=ANKARA, date=day)
+    return Event(type=type_, trigger=trigger, start=start, end=end, sentence=0, actor=NAMES.get(actor, actor),
+                 target=NAMES.get(target, target), actor_id=actor if actor in NAMES else None,
+                 target_id=target if target in NAMES else None, location="Ankara", date=day)
 
 
 def article(id_: str, outlet: str, published: date, title: str, text: str, **items) -> Document:
@@ -48,14 +53,15 @@ def border_report(id_: str, outlet: str, day: int, dead: str) -> Document:
     return article(id_, outlet, date(2021, 3, day), f"Convoy attacked near Ankara ({outlet})", text,
                    entities=[mention(text, "Ankara", ANKARA, "GPE", "Ankara"),
                              mention(text, "Lena Varga", VARGA, "PERSON", "Lena Varga"),
-                             mention(text, "General Tomas Reyes", REYES, "PERSON", "Tomas Reyes")],
+                             mention(text, "General Tomas Reyes", REYES, "PERSON", "Tomas Reyes"),
+                             mention(text, "The ministry", MINISTRY, "ORG", "Interior Ministry")],
                    quotes=[statement(text, "Minister Lena Varga", "the attack was planned by General Tomas Reyes."),
                            statement(text, "General Tomas Reyes", "his forces had acted in self-defence", direct=False)],
                    quantities=[Quantity(start=_at(text, dead)[0], end=_at(text, dead)[1], text=dead,
                                         value=float(dead), what="people")],
                    timexes=[Timex(start=_at(text, "Friday")[0], end=_at(text, "Friday")[1], text="Friday", type="DATE",
                                   value=f"2021-03-{day - 1:02d}")],
-                   events=[event(text, "attacked", "ASSAULT", REYES, "convoy", f"2021-03-{day - 1:02d}"),
+                   events=[event(text, "attacked", "ASSAULT", "Border troops", "convoy", f"2021-03-{day - 1:02d}"),
                            event(text, "condemned", "ACCUSE", MINISTRY, REYES, f"2021-03-{day:02d}")])
 
 
@@ -69,16 +75,23 @@ def corpus() -> list[Document]:
             border_report("d-west", "West Wire", 7, "12"), hostile]
 
 
-def links() -> tuple[list[Story], list[Claim], list[dict]]:
-    """Stories, claims and blame for `corpus()`, as the link stage would give them."""
+def links() -> tuple[list[Story], list[Claim], list[Blame], list[Framing]]:
+    """Stories, claims, blame and framing for `corpus()`, as the link stage would give them."""
     stories = [Story(id="s-convoy", documents=["d-north", "d-south", "d-west"], headline="Convoy attacked near Ankara",
-                     first_date=date(2021, 3, 6), last_date=date(2021, 3, 7)),
+                     first_date=date(2021, 3, 6), last_date=date(2021, 3, 7), outlets=["North Daily", "South Post", "West Wire"],
+                     actors=["Tomas Reyes", "Lena Varga"], places=["Ankara"]),
                Story(id="s-markup", documents=["d-hostile"], headline="Markup <i>test</i>")]
     claims = [Claim(id="c-planned", story="s-convoy", statements=[("d-north", 0), ("d-south", 0)], agreement="agree"),
               Claim(id="c-defence", story="s-convoy", statements=[("d-west", 1)], agreement="single-source")]
-    blame = [{"story_id": "s-convoy", "outlet": "North Daily", "blamed": REYES, "count": 2},
-             {"story_id": "s-convoy", "outlet": "South Post", "blamed": "border troops", "count": 1}]
-    return stories, claims, blame
+    def blamed(document: str, outlet: str, who: str, name: str, source: str, at: int) -> Blame:
+        return Blame(story="s-convoy", document=document, outlet=outlet, blamed=who, blamed_name=name, source=source,
+                     cue="blamed", start=at, end=at + 20)
+    blame = [blamed("d-north", "North Daily", REYES, "Tomas Reyes", "named", 0),
+             blamed("d-north", "North Daily", REYES, "Tomas Reyes", "outlet", 30),
+             blamed("d-south", "South Post", "border troops", "border troops", "anonymous", 0)]
+    framing = [Framing(story="s-convoy", outlet="North Daily", blamed={"Tomas Reyes": 2}, named_speakers=["Lena Varga"],
+                       named_share=1.0, exclusive_claims=[])]
+    return stories, claims, blame, framing
 
 
 def build_database(path: Path) -> Path:

@@ -92,7 +92,7 @@ def test_the_database_reads_as_plain_tables_and_views(database: Path) -> None:
     assert events == [("attacked", "s-convoy", "West Wire"), ("condemned", "s-convoy", "West Wire")]
     assert numbers == [("14", None, "South Post")]
     assert articles == (3,)
-    assert mentions == [("Ankara",), ("Lena Varga",), ("Tomas Reyes",)]
+    assert mentions == [("Ankara",), ("Interior Ministry",), ("Lena Varga",), ("Tomas Reyes",)]
 
 
 def test_a_store_opened_for_reading_refuses_writes(database: Path) -> None:
@@ -103,9 +103,9 @@ def test_a_store_opened_for_reading_refuses_writes(database: Path) -> None:
 def test_relinking_replaces_stories_and_claims_whole(tmp_path: Path) -> None:
     store = Store(tmp_path / "a.db", writable=True)
     store.add(corpus())
-    story_list, claims, blame = links()
-    store.set_links(story_list, claims, blame)
-    store.set_links(story_list[:1], claims[:1], [])
+    story_list, claims, blame, framing = links()
+    store.set_links(story_list, claims, blame, framing)
+    store.set_links(story_list[:1], claims[:1], [], [])
     with store.engine.connect() as conn:
         assert [s["id"] for s in stories(conn)] == ["s-convoy"]
     with sqlite3.connect(store.path) as conn:

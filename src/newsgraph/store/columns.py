@@ -12,23 +12,29 @@ from sqlalchemy import Boolean, CheckConstraint, Column, Date, Float, Integer, S
 from sqlalchemy.types import TypeEngine
 
 SQL_TYPES: dict[type, type[TypeEngine]] = {int: Integer, float: Float, bool: Boolean, str: Text, date: Date}
+JSON_ORIGINS = (list, dict)
+
+
+def _unwrapped(annotation: Any) -> tuple[Any, bool]:
+    """The annotation without `| None`, and whether it had it."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    nullable = typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) < len(typing.get_args(annotation))
+    return (args[0] if nullable else annotation), nullable
 
 
 def field_type(annotation: Any) -> tuple[type[TypeEngine], bool]:
-    """The SQL type of a field's annotation, and whether it may be NULL (lists are stored as JSON text)."""
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    nullable = typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) < len(typing.get_args(annotation))
-    inner = args[0] if nullable else annotation
+    """The SQL type of a field's annotation, and whether it may be NULL (lists and dicts are stored as JSON text)."""
+    inner, nullable = _unwrapped(annotation)
     if typing.get_origin(inner) is Literal:
         return String, nullable
-    if typing.get_origin(inner) is list:
+    if typing.get_origin(inner) in JSON_ORIGINS:
         return Text, nullable
     return SQL_TYPES.get(inner, Text), nullable
 
 
-def is_list(model: type[BaseModel], name: str) -> bool:
-    """Whether a field holds a list (stored as JSON text)."""
-    return typing.get_origin(model.model_fields[name].annotation) is list
+def is_json(model: type[BaseModel], name: str) -> bool:
+    """Whether a field holds a list or a dict (stored as JSON text)."""
+    return typing.get_origin(_unwrapped(model.model_fields[name].annotation)[0]) in JSON_ORIGINS
 
 
 def model_columns(model: type[BaseModel], skip: frozenset[str] = frozenset()) -> list[Column]:

@@ -5,21 +5,23 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, literal_column, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.ddl import DDL
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Claim, Document, Story
+from newsgraph.model import Blame, Claim, Document, Entity, Framing, Story
 from newsgraph.store import schema
-from newsgraph.store.rows import document_row, entity_rows, fts_rows, item_rows, to_document
+from newsgraph.store.link_rows import link_rows, to_blame, to_claims, to_framing, to_stories
+from newsgraph.store.rows import document_row, entity_row, entity_rows, fts_rows, item_rows, to_document, to_entity
 
 # Documents per transaction: an interrupted run loses at most this many; large enough that the
 # commit cost is amortised (benchmarks/web.py writes 10,000 articles in batches of this size).
@@ -34,6 +36,17 @@ BUSY_TIMEOUT_MS = 30_000
 # A raw driver error escapes SQLAlchemy's wrapping when BEGIN IMMEDIATE itself fails.
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error)
 _MARK = DDL(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@dataclass(frozen=True)
+class StoredLinks:
+    """The corpus-wide nouns of a store: what `extract --links` writes, read back."""
+
+    stories: list[Story]
+    claims: list[Claim]
+    blame: list[Blame]
+    framing: list[Framing]
+    entities: list[Entity]
 
 
 class Store:
@@ -89,24 +102,56 @@ class Store:
         with self.engine.connect() as conn:
             return set(conn.scalars(select(schema.documents.c.id)))
 
-    def add(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> int:
-        """Store the documents not stored yet, one transaction per batch; return how many were new."""
+    def add(self, documents: Iterable[Document], entities: Mapping[str, Entity] | None = None,
+            batch_size: int = BATCH_SIZE) -> int:
+        """Store the documents not stored yet, one transaction per batch; return how many were new.
+
+        `entities` (id -> canonical entity) gives the entities their names, aliases and places;
+        without it an entity is stored as its first mention names it.
+        """
         added = 0
         for batch in batched(documents, batch_size):
             try:
                 with self._begin_write() as conn:
-                    added += _write_batch(conn, batch)
+                    added += _write_batch(conn, batch, entities or {})
             except _DB_ERRORS as exc:
                 raise StoreError(f"{self.path}: cannot write ({_reason(exc)}); {added} new articles were stored") from None
         return added
 
-    def set_links(self, stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[dict[str, Any]] = ()) -> None:
-        """Replace the stories, claims and blame rows with a new linking of the whole corpus, atomically."""
+    def set_links(self, stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[Blame] = (),
+                  framing: Sequence[Framing] = ()) -> None:
+        """Replace the stories, claims, blame and framing with a new linking of the whole corpus, atomically."""
         try:
             with self._begin_write() as conn:
-                _replace_links(conn, stories, claims, blame)
+                for table in schema.LINK_TABLES:
+                    conn.execute(delete(table))
+                rows = link_rows(stories, claims, blame, framing)
+                for table in reversed(schema.LINK_TABLES):
+                    _insert(conn, table, rows.get(table, []))
         except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot write the stories ({_reason(exc)})") from None
+
+    def set_entities(self, entities: Iterable[Entity]) -> None:
+        """Add or update canonical actors and places whole: name, aliases, country and coordinates."""
+        try:
+            with self._begin_write() as conn:
+                for chunk in batched((entity_row(e) for e in entities), READ_CHUNK):
+                    _upsert_entities(conn, chunk)
+        except _DB_ERRORS as exc:
+            raise StoreError(f"{self.path}: cannot write the entities ({_reason(exc)})") from None
+
+    def links(self) -> StoredLinks:
+        """The stored linking and the canonical entities, as the nouns `extract --links` writes."""
+        s = schema
+        with self.engine.connect() as conn:
+            return StoredLinks(
+                stories=to_stories(_rows(conn, s.stories, s.stories.c.position), _rows(conn, s.story_documents)),
+                claims=to_claims(_rows(conn, s.claims, s.claims.c.position), _rows(conn, s.claim_statements),
+                                 _rows(conn, s.claim_events), _rows(conn, s.claim_sides)),
+                blame=to_blame(_rows(conn, s.blame, s.blame.c.id)),
+                framing=to_framing(_rows(conn, s.framing, s.framing.c.position)),
+                entities=[to_entity(r) for r in _rows(conn, s.entities, s.entities.c.id)],
+            )
 
     def documents(self, ids: Iterable[str] | None = None) -> Iterator[Document]:
         """The stored documents with all their items, in publication order (or in the order of `ids`)."""
@@ -121,18 +166,6 @@ class Store:
         """How many documents are stored."""
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.documents)) or 0
-
-
-def _replace_links(conn: Connection, stories: Sequence[Story], claims: Sequence[Claim],
-                   blame: Sequence[dict[str, Any]]) -> None:
-    for table in (schema.blame, schema.claim_statements, schema.claims, schema.story_documents, schema.stories):
-        conn.execute(delete(table))
-    _insert(conn, schema.stories, [_story_row(s) for s in stories])
-    _insert(conn, schema.story_documents, [{"story_id": s.id, "document_id": d} for s in stories for d in s.documents])
-    _insert(conn, schema.claims, [{"id": c.id, "story_id": c.story, "agreement": c.agreement} for c in claims])
-    _insert(conn, schema.claim_statements, [{"claim_id": c.id, "document_id": d, "position": p}
-                                            for c in claims for d, p in dict.fromkeys(c.statements)])
-    _insert(conn, schema.blame, list(blame))
 
 
 def _check_foreign(conn: Connection, path: Path) -> None:
@@ -198,29 +231,48 @@ def _pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def _write_batch(conn: Connection, batch: Sequence[Document]) -> int:
+def _write_batch(conn: Connection, batch: Sequence[Document], entities: Mapping[str, Entity]) -> int:
     """Insert the documents of `batch` that are not stored yet, with their entities, items and index rows."""
     known = set(conn.scalars(select(schema.documents.c.id).where(schema.documents.c.id.in_([d.id for d in batch]))))
     new = list({d.id: d for d in batch if d.id not in known}.values())
     if not new:
         return 0
     _insert(conn, schema.documents, [document_row(d) for d in new])
-    if entities := entity_rows(new):
-        conn.execute(sqlite_insert(schema.entities).on_conflict_do_nothing(), entities)
+    _upsert_entities(conn, entity_rows(new, entities))
     for key, table in schema.ITEM_TABLES.items():
         _insert(conn, table, [row for d in new for row in item_rows(d, key)])
-    for table, rows in fts_rows(new).items():
+    for table, rows in fts_rows(new, _rowids(conn, new)).items():
         _insert(conn, table, rows)
     return len(new)
+
+
+def _rowids(conn: Connection, documents: Sequence[Document]) -> dict[tuple[str, int | None], int]:
+    """SQLite rowids of the documents' rows (key (id, None)) and of their statements' rows (key (id, position)),
+    which their full-text rows share so that Datasette's search finds the row itself."""
+    ids = [d.id for d in documents]
+    d, st = schema.documents, schema.statements
+    found = {(i, None): rowid for rowid, i in conn.execute(select(literal_column("rowid"), d.c.id).where(d.c.id.in_(ids)))}
+    query = select(literal_column("rowid"), st.c.document_id, st.c.position).where(st.c.document_id.in_(ids))
+    found |= {(i, position): rowid for rowid, i, position in conn.execute(query)}
+    return found
+
+
+def _upsert_entities(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert entity rows, replacing what an earlier run knew of the same ids."""
+    if rows:
+        statement = sqlite_insert(schema.entities)
+        update = {c.name: statement.excluded[c.name] for c in schema.entities.columns if c.name != "id"}
+        conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=update), rows)
+
+
+def _rows(conn: Connection, table: Any, *order: Any) -> list[Any]:
+    """Every row of a table as mappings, in `order`."""
+    return list(conn.execute(select(table).order_by(*order)).mappings())
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     if rows:
         conn.execute(insert(table), rows)
-
-
-def _story_row(story: Story) -> dict[str, Any]:
-    return {"id": story.id, "headline": story.headline, "first_date": story.first_date, "last_date": story.last_date}
 
 
 def read_documents(conn: Connection, ids: Sequence[str]) -> list[Document]:

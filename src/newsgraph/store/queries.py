@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Select, and_, func, select
 from newsgraph.errors import QueryError
 from newsgraph.model import Claim, Story
 from newsgraph.store import schema as s
+from newsgraph.store.rows import decode
 
 # Marks around the matched words of a snippet; control characters no article text keeps.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -130,11 +131,10 @@ def stories(conn: Connection, filters: Filters = Filters(), limit: int | None = 
     """Stories (newest first) with their article count and outlets, keeping those with an article in `filters`."""
     st, sd, d = s.stories, s.story_documents, s.documents
     articles = func.count(d.c.id).label("articles")
-    outlets = func.group_concat(d.c.outlet.distinct()).label("outlets")
-    statement = (select(st, articles, outlets).join_from(st, sd).join(d, d.c.id == sd.c.document_id)
+    statement = (select(st, articles).join_from(st, sd).join(d, d.c.id == sd.c.document_id)
                  .group_by(st.c.id).order_by(st.c.last_date.desc().nulls_last(), st.c.id).limit(limit))
     rows = conn.execute(filter_documents(statement, filters)).mappings()
-    return [dict(row) | {"outlets": sorted((row["outlets"] or "").split(",")) if row["outlets"] else []} for row in rows]
+    return [dict(row) | decode(Story, row) for row in rows]
 
 
 def story(conn: Connection, story_id: str) -> Story | None:
@@ -143,10 +143,9 @@ def story(conn: Connection, story_id: str) -> Story | None:
     if row is None:
         return None
     d, sd = s.documents, s.story_documents
-    ids = conn.execute(select(d.c.id, d.c.outlet).join_from(sd, d, d.c.id == sd.c.document_id)
+    ids = conn.scalars(select(d.c.id).join_from(sd, d, d.c.id == sd.c.document_id)
                        .where(sd.c.story_id == story_id).order_by(d.c.published, d.c.id)).all()
-    outlets = sorted({outlet for _, outlet in ids if outlet})
-    return Story(**row, documents=[i for i, _ in ids], outlets=outlets)
+    return Story(**decode(Story, row), documents=list(ids))
 
 
 def claims(conn: Connection, story_id: str) -> list[Claim]:
@@ -164,7 +163,9 @@ def claims(conn: Connection, story_id: str) -> list[Claim]:
 def blame(conn: Connection, story_id: str) -> list[dict[str, Any]]:
     """Who each outlet blames in a story, and how often."""
     b = s.blame
-    statement = select(b.c.outlet, b.c.blamed, b.c.count).where(b.c.story_id == story_id).order_by(b.c.outlet, b.c.count.desc())
+    count = func.count().label("count")
+    statement = (select(b.c.outlet, b.c.blamed, b.c.blamed_name, count).where(b.c.story == story_id)
+                 .group_by(b.c.outlet, b.c.blamed).order_by(b.c.outlet, count.desc(), b.c.blamed))
     return [dict(row) for row in conn.execute(statement).mappings()]
 
 

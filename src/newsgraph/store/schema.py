@@ -12,11 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 from sqlalchemy import (
-    Column, Date, Float, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData, String, Table, Text, select,
+    Column, Float, ForeignKey, ForeignKeyConstraint, Index, Integer, MetaData, String, Table, Text, func, select,
 )
 from sqlalchemy.sql.ddl import DDL, CreateView
 
-from newsgraph.model import Document, Entity, Event, Mention, Quantity, Statement, Timex
+from newsgraph.model import Blame, Claim, ClaimSide, Document, Entity, Event, Framing, Mention, Quantity, Statement, Story, Timex
 from newsgraph.store.columns import model_columns, span_checks
 
 metadata = MetaData()
@@ -41,6 +41,11 @@ def _statement_of(field: str) -> ForeignKeyConstraint:
     return ForeignKeyConstraint(["document_id", field], ["statements.document_id", "statements.position"])
 
 
+def _entity(field: str) -> ForeignKeyConstraint:
+    """An item's reference to the canonical actor it names."""
+    return ForeignKeyConstraint([field], ["entities.id"])
+
+
 documents = Table(
     "documents", metadata,
     Column("id", String, primary_key=True),
@@ -57,56 +62,93 @@ entities = Table(
     Index("entities_by_name", "name"),
 )
 
-mentions = _item_table("mentions", Mention, Index("mentions_by_entity", "entity_id"),
-                       ForeignKeyConstraint(["entity_id"], ["entities.id"]))
-statements = _item_table("statements", Statement, Index("statements_by_speaker", "speaker"))
+mentions = _item_table("mentions", Mention, Index("mentions_by_entity", "entity_id"), _entity("entity_id"))
+statements = _item_table("statements", Statement, Index("statements_by_speaker", "speaker_id"),
+                         _entity("speaker_id"))
 quantities = _item_table("quantities", Quantity, _statement_of("statement"))
 timexes = _item_table("timexes", Timex)
 events = _item_table(
     "events", Event,
     Column("sentence_start", Integer, nullable=False),  # the sentence around the trigger, for highlighting
     Column("sentence_end", Integer, nullable=False),
-    _statement_of("statement"),
-    Index("events_by_type", "type"), Index("events_by_actor", "actor"), Index("events_by_target", "target"),
+    _statement_of("statement"), _entity("actor_id"), _entity("target_id"),
+    Index("events_by_type", "type"), Index("events_by_actor", "actor_id"), Index("events_by_target", "target_id"),
 )
+
+
+def _link_key() -> Column:
+    """The position of a corpus-wide item in its list of the linking (stories, claims, blame, framing keep their order)."""
+    return Column("position", Integer, nullable=False)
+
 
 stories = Table(
     "stories", metadata,
     Column("id", String, primary_key=True),
-    Column("headline", Text),
-    Column("first_date", Date),
-    Column("last_date", Date),
+    _link_key(),
+    *model_columns(Story, skip=frozenset({"id", "documents"})),
 )
 
 story_documents = Table(
     "story_documents", metadata,
     Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
     Column("document_id", String, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, nullable=False),  # the document's place in the story's list
     Index("story_documents_by_document", "document_id"),
 )
 
 claims = Table(
     "claims", metadata,
     Column("id", String, primary_key=True),
+    _link_key(),
     Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), index=True),
-    Column("agreement", String, nullable=False),
+    *model_columns(Claim, skip=frozenset({"id", "story", "statements", "events", "sides"})),
 )
 
-claim_statements = Table(
-    "claim_statements", metadata,
+
+def _claim_item(name: str, item_table: str) -> Table:
+    """The statements (or events) of a claim, in the claim's order, each a foreign key to the item."""
+    return Table(
+        name, metadata,
+        Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+        Column("rank", Integer, primary_key=True),
+        Column("document_id", String, nullable=False),
+        Column("position", Integer, nullable=False),
+        ForeignKeyConstraint(["document_id", "position"], [f"{item_table}.document_id", f"{item_table}.position"],
+                             ondelete="CASCADE"),
+    )
+
+
+claim_statements = _claim_item("claim_statements", "statements")
+claim_events = _claim_item("claim_events", "events")
+
+claim_sides = Table(
+    "claim_sides", metadata,
     Column("claim_id", String, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
-    Column("document_id", String, primary_key=True),
-    Column("position", Integer, primary_key=True),
-    ForeignKeyConstraint(["document_id", "position"], ["statements.document_id", "statements.position"], ondelete="CASCADE"),
+    Column("rank", Integer, primary_key=True),
+    *[c for c in model_columns(ClaimSide) if c.name != "document"],
+    Column("document", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    *span_checks(ClaimSide),
 )
 
 blame = Table(
     "blame", metadata,
-    Column("story_id", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
-    Column("outlet", Text, primary_key=True),
-    Column("blamed", Text, primary_key=True),  # entity id or name of who is blamed
-    Column("count", Integer, nullable=False),
+    Column("id", Integer, primary_key=True),  # the attribution's place in the linking's list
+    *[c for c in model_columns(Blame) if c.name not in ("story", "document")],
+    Column("story", String, ForeignKey("stories.id", ondelete="CASCADE"), nullable=False),
+    Column("document", String, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    *span_checks(Blame),
+    Index("blame_by_story", "story"),
 )
+
+framing = Table(
+    "framing", metadata,
+    Column("story", String, ForeignKey("stories.id", ondelete="CASCADE"), primary_key=True),
+    Column("outlet", String, primary_key=True),
+    _link_key(),
+    *[c for c in model_columns(Framing) if c.name not in ("story", "outlet")],
+)
+
+LINK_TABLES = (framing, blame, claim_sides, claim_events, claim_statements, claims, story_documents, stories)  # children first
 
 ITEM_TABLES = {"entities": mentions, "quotes": statements, "quantities": quantities, "timexes": timexes, "events": events}
 
@@ -147,4 +189,7 @@ VIEWS = [
     CreateView(select(stories.c.id.label("story_id"), stories.c.headline, documents.c.id.label("document_id"),
                       *_document_columns()).join_from(stories, story_documents).join(documents),
                "story_articles", metadata=metadata),
+    CreateView(select(blame.c.story.label("story_id"), blame.c.outlet, blame.c.blamed, blame.c.blamed_name,
+                      func.count().label("count")).group_by(blame.c.story, blame.c.outlet, blame.c.blamed),
+               "blame_by_outlet", metadata=metadata),
 ]

@@ -1,0 +1,45 @@
+"""What `extract --links` computes is what the store gives back: `analyze` then `export --format links` equal it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+ARTICLES = {
+    "a-harbour.txt": (" date 2024-05-02\n\nFerry fire at Caldera harbour kills 14\n\n"
+                      "A fire on a ferry moored at Caldera harbour killed 14 passengers on Wednesday, the port "
+                      "authority said. Harbour master Ines Morel said the blaze started in the engine room.\n\n"
+                      "Police said a dock workers' union was behind the sabotage of the fire pumps."),
+    "b-harbour.txt": (" date 2024-05-03\n\nCaldera ferry fire toll rises to 17\n\n"
+                      "The fire on a ferry at Caldera harbour killed 17 passengers, the port authority said on "
+                      "Thursday. Ines Morel, the harbour master, said the crew had reported smoke an hour earlier.\n\n"
+                      "Analysts believe the ferry operator ignored safety warnings."),
+    "c-budget.txt": (" date 2024-05-20\n\nValmont council passes budget\n\n"
+                     "The Valmont city council approved a budget of 40 million euros on Monday. Mayor Paul Lind "
+                     "said the money would repair roads and schools."),
+}
+
+
+def test_analyze_then_export_links_gives_back_what_extract_links_wrote(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    extracted = runner.invoke(app, ["extract", str(folder), "--links", str(tmp_path / "links.json")])
+    assert extracted.exit_code == 0, extracted.output
+    analyzed = runner.invoke(app, ["analyze", str(folder), "--db", str(tmp_path / "news.db")])
+    assert analyzed.exit_code == 0, analyzed.output
+    exported = runner.invoke(app, ["export", "--db", str(tmp_path / "news.db"), "--format", "links",
+                                   "--output", str(tmp_path / "stored.json")])
+    assert exported.exit_code == 0, exported.output
+    written = json.loads((tmp_path / "links.json").read_text(encoding="utf-8"))
+    stored = json.loads((tmp_path / "stored.json").read_text(encoding="utf-8"))
+    for noun in ("stories", "claims", "blame", "framing", "entities"):
+        assert stored[noun] == written[noun], noun
+    assert len(written["stories"]) == 2 and any(len(s["documents"]) == 2 for s in written["stories"])
+    assert any(e["name"] == "Ines Morel" for e in written["entities"])
