@@ -93,10 +93,11 @@ def _paragraphs(text: str) -> str:
 def _without_title(text: str, title: str | None) -> str:
     """Drop a leading paragraph that repeats the headline: the title stays out of the body."""
     first, _, rest = text.partition("\n\n")
-    return rest if title and fuzz.ratio(_comparable(first), _comparable(title)) >= _SAME_HEADLINE_RATIO else text
+    return rest if title and fuzz.ratio(comparable(first), comparable(title)) >= _SAME_HEADLINE_RATIO else text
 
 
-def _comparable(text: str) -> str:
+def comparable(text: str) -> str:
+    """Lowercase words joined by single spaces, for comparing texts whatever their punctuation."""
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
