@@ -98,8 +98,9 @@ def worker_pool(jobs: int) -> ProcessPoolExecutor:
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Cancel what is queued and end the workers at once (shutdown alone waits for their current chunk)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
     pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):  # no public way before Python 3.14
+    for process in processes:
         process.terminate()
 
 

@@ -11,7 +11,6 @@ from importlib import resources
 from pathlib import Path
 
 import typer
-from click.core import ParameterSource
 from rich.console import Console
 from rich.table import Table
 
@@ -209,7 +208,7 @@ def serve(
     from newsgraph.web import create_app
     from newsgraph.web.app import LOCAL_HOSTS
 
-    if token is not None and ctx.get_parameter_source("token") == ParameterSource.COMMANDLINE:
+    if token is not None and getattr(ctx.get_parameter_source("token"), "name", "") == "COMMANDLINE":
         Reporter.note("warning: --token shows in the process list to every user of this machine; "
                       "use NEWSGRAPH_TOKEN or --token-file")
     token = _token_from_file(token_file) if token_file else token

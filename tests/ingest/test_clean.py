@@ -84,3 +84,20 @@ def test_document_gets_language_id_and_furniture_free_text() -> None:
 def test_german_article_is_marked() -> None:
     text = "Die Regierung hat am Mittwoch beschlossen, die Schulen im Tal wegen des Hochwassers zu schließen, teilte der Bezirksrat mit."
     assert make_document(RawDocument(source="de.txt", text=text)).language == "de"
+
+
+def test_a_pull_quote_repeated_from_the_text_is_dropped_and_short_lines_kept() -> None:
+    text = ("Dockworkers walked out on Tuesday.\n\n"
+            '"They want the cranes first and the conversation later"\n\n'
+            '"They want the cranes first and the conversation later," Vellan said outside the gate.\n\n'
+            "He said no.\n\nHe said no.")
+    cleaned = strip_furniture(text)
+    assert cleaned.text.count("cranes first") == 1 and cleaned.text.count("He said no.") == 2
+    assert ("pullquote", '"They want the cranes first and the conversation later"') in cleaned.removed
+
+
+def test_newsletter_box_lines_are_furniture_and_inbox_news_is_not() -> None:
+    assert furniture_kind("Get the Courier's morning briefing") == "newsletter"
+    assert furniture_kind("The day's top stories from across Harlow Vale, in your inbox at 7am.") == "newsletter"
+    assert furniture_kind("By signing up you agree to our privacy notice. You can unsubscribe at any time.") == "newsletter"
+    assert furniture_kind("Phishing emails that land in your inbox are the main threat, police said.") is None

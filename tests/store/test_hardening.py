@@ -198,3 +198,28 @@ def test_an_unknown_host_header_is_refused(database: Path) -> None:
     assert local.get("/").status_code == 200
     assert local.get("/", headers={"Host": "attacker.example"}).status_code == 400
     assert TestClient(create_app(database), base_url="http://localhost:8000").get("/").status_code == 200
+
+
+def test_hostile_uploads_are_refused_by_name_never_500(uploads: TestClient) -> None:
+    """Findings 2 and 3 through /upload: deeply nested JSON answered 500; a .warc.gz bomb inflated without limit."""
+    deep = ("[" * 4_000 + "]" * 4_000).encode()  # within the test app's 10 KB limit, far past any parser's depth
+    answer = uploads.post("/upload", data={"token": "s3cret"}, files={"files": ("deep.json", deep)})
+    assert answer.status_code == 422 and "deep.json" in answer.text and "nested too deeply" in answer.text
+    bomb = _bomb_warc()
+    answer = uploads.post("/upload", data={"token": "s3cret"}, files={"files": ("crawl.warc.gz", bomb)})
+    assert answer.status_code == 422 and "inflates past the limit" in answer.text
+
+
+def _bomb_warc() -> bytes:
+    """A .warc.gz whose one record inflates to 5 MB (the test app's limit is 10 KB)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://x.example/", "response", http_headers=headers,
+                                                  payload=io.BytesIO(b"<p>" + b"a" * 5_000_000 + b"</p>")))
+    return out.getvalue()

@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
 
-from newsgraph.ingest.html import fragment_to_text
+from newsgraph.ingest.html import comparable, fragment_to_text
 from newsgraph.ingest.language import detect_language
 from newsgraph.model import Document, RawDocument
 
@@ -19,6 +19,11 @@ from newsgraph.model import Document, RawDocument
 MAX_FURNITURE_CHARS = 400
 # A "Related articles" list item: a short headline-like line.
 _MAX_LIST_ITEM_WORDS = 25
+# A pull quote: a short paragraph (at least a few words, so "He said no." is safe) repeated in the
+# text; articles with more paragraphs than the scan limit are left alone (the check is quadratic).
+_MAX_PULL_QUOTE_CHARS = 250
+_MIN_PULL_QUOTE_WORDS = 6
+_MAX_PULL_QUOTE_SCAN = 300
 _TAG = re.compile(r"</?(p|div|br|span|a|li|ul|h[1-6]|strong|em|b|i|figure|img)\b[^>]*>", re.IGNORECASE)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -90,8 +95,24 @@ def strip_furniture(text: str) -> Cleaned:
             cleaned.byline = re.sub(r"^[Bb]y\s+", "", line).strip()
         elif kind == "credit":
             cleaned.credits.append(line)
-    cleaned.text = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    cleaned.text = _without_pull_quotes(re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), cleaned)
     return cleaned
+
+
+def _without_pull_quotes(text: str, cleaned: Cleaned) -> str:
+    """Drop a short paragraph whose words the article repeats elsewhere: a pull quote set apart in the page."""
+    paragraphs = text.split("\n\n")
+    if len(paragraphs) > _MAX_PULL_QUOTE_SCAN:
+        return text
+    whole = comparable(text)
+    kept = []
+    for paragraph in paragraphs:
+        words = comparable(paragraph)
+        if len(paragraph) <= _MAX_PULL_QUOTE_CHARS and len(words.split()) >= _MIN_PULL_QUOTE_WORDS and whole.count(words) >= 2:
+            cleaned.removed.append(("pullquote", paragraph))
+            continue
+        kept.append(paragraph)
+    return "\n\n".join(kept)
 
 
 def _is_list_item(line: str) -> bool:

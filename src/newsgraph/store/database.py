@@ -85,9 +85,11 @@ class Store:
                 missing_columns = _missing_columns(conn)
         except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot read this database ({_reason(exc)})") from None
-        if missing:
-            raise StoreError(f"{self.path}: not a newsgraph database (no table {', '.join(missing)}); "
+        if schema.documents.name in missing:
+            raise StoreError(f"{self.path}: not a newsgraph database (no documents table); "
                              "write one with `newsgraph analyze`")
+        if missing:
+            raise StoreError(f"{self.path}: written by an older newsgraph (no table {', '.join(missing)})")
         if missing_columns:
             raise StoreError(f"{self.path}: written by an older newsgraph (no column {', '.join(missing_columns)})")
 
