@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -18,9 +19,12 @@ from newsgraph.contract import write_documents, write_links
 from newsgraph.link import StoryIndex, link_corpus
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_date
-from newsgraph.model import Document, Entity
+from newsgraph.model import Document
 from newsgraph.pipeline import Options, extract_documents
 from newsgraph.resolve import EntityResolver
+
+if TYPE_CHECKING:
+    from newsgraph.store.analyze import Corpus
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False, help="Evidence-linked accounts of news coverage.")
 EXIT_INPUT_ERRORS = 1
@@ -115,16 +119,19 @@ def demo(
     """Run the whole pipeline on the sample corpus bundled with newsgraph, show what it found, write its dossier."""
     console = Console()
     reporter = Reporter()
-    resolver = EntityResolver()
+    from newsgraph.store.analyze import Corpus
+
+    state = Corpus()
     sample = resources.files("newsgraph.data").joinpath("sample")
     with resources.as_file(sample) as corpus:
         console.print(f"[bold]newsgraph demo[/bold]: reading the bundled sample in {corpus}")
-        documents = list(extract_documents([str(corpus)], Options(), reporter.error, reporter.note, resolver=resolver))
+        documents = list(extract_documents([str(corpus)], Options(), reporter.error, reporter.note,
+                                           stories=state.stories, resolver=state.resolver))
     show_documents(console, documents, Path(str(corpus)))
-    write_demo_dossier(console, documents, resolver.entities, folder)
+    write_demo_dossier(console, documents, state, folder)
 
 
-def write_demo_dossier(console: Console, documents: list[Document], entities: Mapping[str, Entity], folder: Path) -> None:
+def write_demo_dossier(console: Console, documents: list[Document], corpus: Corpus, folder: Path) -> None:
     """Store the demo's documents, write their dossier, and say how to open it and the app."""
     from newsgraph.report import write_report  # imported here: `extract` needs neither plotly nor the store
     from newsgraph.store import Store
@@ -132,7 +139,7 @@ def write_demo_dossier(console: Console, documents: list[Document], entities: Ma
 
     folder.mkdir(parents=True, exist_ok=True)
     store = Store(folder / "demo.db", writable=True)
-    analysis = store_documents(documents, store, entities)
+    analysis = store_documents(documents, store, corpus)
     dossier = write_report(store, folder / "dossier.html").resolve()
     console.print(f"{analysis.total} articles, {analysis.stories} stories in {store.path}")
     console.print(f"dossier: {dossier}", markup=False, highlight=False)

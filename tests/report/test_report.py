@@ -67,10 +67,11 @@ def test_the_demo_ends_with_the_dossier_path_and_the_command_to_open_the_app(tmp
     from rich.console import Console
 
     from newsgraph.cli import write_demo_dossier
+    from newsgraph.store.analyze import Corpus
     from tests.store.corpus import corpus
 
     out = io.StringIO()
-    write_demo_dossier(Console(file=out, width=300), corpus(), {}, tmp_path / "demo")
+    write_demo_dossier(Console(file=out, width=300), corpus(), Corpus(), tmp_path / "demo")
     lines = out.getvalue().splitlines()
     assert lines[-2] == f"dossier: {(tmp_path / 'demo' / 'dossier.html').resolve()}"
     assert lines[-1] == f"open the app: newsgraph serve --db {tmp_path / 'demo' / 'demo.db'}"

@@ -43,3 +43,23 @@ def test_analyze_then_export_links_gives_back_what_extract_links_wrote(tmp_path:
         assert stored[noun] == written[noun], noun
     assert len(written["stories"]) == 2 and any(len(s["documents"]) == 2 for s in written["stories"])
     assert any(e["name"] == "Ines Morel" for e in written["entities"])
+
+
+def test_analyze_in_parts_gives_the_stories_and_actors_of_one_run(tmp_path: Path) -> None:
+    runner = CliRunner()
+    paths = []
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+
+    def links(db: str, *parts: list[str]) -> dict:
+        for part in parts:
+            done = runner.invoke(app, ["analyze", *part, "--db", str(tmp_path / db)])
+            assert done.exit_code == 0, done.output
+        out = tmp_path / f"{db}.json"
+        assert runner.invoke(app, ["export", "--db", str(tmp_path / db), "--format", "links", "-o", str(out)]).exit_code == 0
+        return json.loads(out.read_text(encoding="utf-8"))
+    whole = links("whole.db", paths)
+    parts = links("parts.db", paths[:1], paths[1:2], paths[2:])
+    assert parts["stories"] == whole["stories"] and parts["entities"] == whole["entities"]
+    assert parts["claims"] == whole["claims"] and parts["blame"] == whole["blame"]

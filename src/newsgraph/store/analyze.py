@@ -1,15 +1,21 @@
-"""`newsgraph analyze`: extract only the articles the store lacks, store them batch by batch, relink the corpus."""
+"""`newsgraph analyze`: extract only the articles the store lacks, store them batch by batch, relink the corpus.
+
+The corpus-wide state (the canonical actors and the story index) is kept in the store, so a run
+continues where the last one stopped: analyzing a corpus in parts gives the same entities and
+stories, with the same ids, as one run over all of it, and as `extract` over the same inputs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
 
-from newsgraph.model import Document, Entity
+from newsgraph.link import StoryIndex, link_corpus
+from newsgraph.model import Document
 from newsgraph.pipeline import OnError, Options, Warn, extract_documents
 from newsgraph.resolve import EntityResolver
 from newsgraph.store.database import Store
-from newsgraph.store.link import relink
 
 
 @dataclass(frozen=True)
@@ -21,23 +27,51 @@ class Analysis:
     stories: int
 
 
+@dataclass(frozen=True)
+class Corpus:
+    """What a run continues from: the canonical actors so far and the index that gives articles their stories."""
+
+    resolver: EntityResolver = field(default_factory=EntityResolver)
+    stories: StoryIndex = field(default_factory=StoryIndex)
+
+    @classmethod
+    def of(cls, store: Store) -> Corpus:
+        """The corpus state kept in `store`, or a fresh one for a new store."""
+        state = store.corpus_state()
+        if state is None:
+            return cls()
+        return cls(EntityResolver.restore(state["resolver"]), StoryIndex.restore(state["stories"]))
+
+    def snapshot(self) -> dict[str, Any]:
+        """Plain JSON-ready data that `of` restores."""
+        return {"resolver": self.resolver.snapshot(), "stories": self.stories.snapshot()}
+
+
 def analyze(paths: list[str], store: Store, options: Options, on_error: OnError, warn: Warn) -> Analysis:
-    """Add the articles of `paths` that are not stored yet, then link the whole store into stories again.
+    """Add the articles of `paths` that are not stored yet, then link the whole store again.
 
     Stored articles are left out before the NLP, so an incremental run only pays for what is new.
     """
-    resolver = EntityResolver()
-    documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(), resolver=resolver)
-    return store_documents(documents, store, resolver.entities)
+    corpus = Corpus.of(store)
+    documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
+                                  stories=corpus.stories, resolver=corpus.resolver)
+    return store_documents(documents, store, corpus)
 
 
-def store_documents(documents: Iterable[Document], store: Store, entities: Mapping[str, Entity]) -> Analysis:
-    """Add extracted documents (known ones are skipped) with their canonical entities, and relink the store.
+def store_documents(documents: Iterable[Document], store: Store, corpus: Corpus) -> Analysis:
+    """Add documents extracted with `corpus` (known ones are skipped) with their canonical entities, relink the store,
+    and keep the corpus state for the next run.
 
-    `entities` is the resolver's live table: each batch stores the entities it names as they are
-    then, and the whole table is stored again at the end, when later articles may have renamed
-    an entity or added aliases and coordinates.
+    Each batch stores the entities it names as they are then; the whole entity table is stored again
+    at the end, when later articles may have renamed an entity or added aliases and coordinates.
     """
-    added = store.add(documents, entities)
-    store.set_entities(entities.values())
-    return Analysis(added=added, total=store.count(), stories=relink(store))
+    added = store.add(documents, corpus.resolver.entities)
+    store.set_entities(corpus.resolver.entities.values())
+    return Analysis(added=added, total=store.count(), stories=relink(store, corpus))
+
+
+def relink(store: Store, corpus: Corpus) -> int:
+    """Link every stored document again with the corpus's story index (stories keep their ids); return the story count."""
+    linked = link_corpus(list(store.documents()), corpus.stories)
+    store.set_links(linked.stories, linked.claims, linked.attributions, linked.framing, state=corpus.snapshot())
+    return len(linked.stories)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
@@ -121,8 +122,9 @@ class Store:
         return added
 
     def set_links(self, stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[Blame] = (),
-                  framing: Sequence[Framing] = ()) -> None:
-        """Replace the stories, claims, blame and framing with a new linking of the whole corpus, atomically."""
+                  framing: Sequence[Framing] = (), state: Mapping[str, Any] | None = None) -> None:
+        """Replace the stories, claims, blame and framing with a new linking of the whole corpus, atomically,
+        with the corpus state (`state`: name -> JSON-ready data) the linking was made from."""
         try:
             with self._begin_write() as conn:
                 for table in schema.LINK_TABLES:
@@ -130,6 +132,9 @@ class Store:
                 rows = link_rows(stories, claims, blame, framing)
                 for table in reversed(schema.LINK_TABLES):
                     _insert(conn, table, rows.get(table, []))
+                if state is not None:
+                    conn.execute(delete(schema.corpus_state))
+                    _insert(conn, schema.corpus_state, [{"name": k, "state": json.dumps(v)} for k, v in state.items()])
         except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot write the stories ({_reason(exc)})") from None
 
@@ -141,6 +146,12 @@ class Store:
                     _upsert_entities(conn, chunk)
         except _DB_ERRORS as exc:
             raise StoreError(f"{self.path}: cannot write the entities ({_reason(exc)})") from None
+
+    def corpus_state(self) -> dict[str, Any] | None:
+        """The corpus state the last linking was made from (name -> data), or None if none is kept."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(schema.corpus_state.c.name, schema.corpus_state.c.state)).all()
+        return {name: json.loads(state) for name, state in rows} or None
 
     def links(self) -> StoredLinks:
         """The stored linking and the canonical entities, as the nouns `extract --links` writes."""

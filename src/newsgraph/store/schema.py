@@ -148,6 +148,12 @@ framing = Table(
     *[c for c in model_columns(Framing) if c.name not in ("story", "outlet")],
 )
 
+corpus_state = Table(
+    "corpus_state", metadata,
+    Column("name", String, primary_key=True),  # resolver: the canonical actors; stories: the story index
+    Column("state", Text, nullable=False),  # JSON snapshot, restored by the next run
+)
+
 LINK_TABLES = (framing, blame, claim_sides, claim_events, claim_statements, claims, story_documents, stories)  # children first
 
 ITEM_TABLES = {"entities": mentions, "quotes": statements, "quantities": quantities, "timexes": timexes, "events": events}
