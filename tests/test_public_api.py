@@ -5,8 +5,8 @@ import newsgraph
 
 def test_public_names_are_locked() -> None:
     assert sorted(newsgraph.__all__) == [
-        "Claim", "Document", "Entity", "Event", "InputError", "Mention", "NewsgraphError", "Options",
-        "Quantity", "Statement", "Store", "Story", "Timex", "extract_documents",
+        "Analyzer", "Claim", "Document", "Entity", "Event", "InputError", "Mention", "NewsgraphError", "Options",
+        "Quantity", "Statement", "Store", "Story", "Timex", "extract_documents", "link", "load", "records",
     ]
 
 

@@ -2,10 +2,12 @@
 
 from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.model import Claim, Document, Entity, Event, Mention, Quantity, Statement, Story, Timex
+from newsgraph.notebook import Analyzer, link, load, records
 from newsgraph.pipeline import Options, extract_documents
 from newsgraph.store import Store
 
 __all__ = [
+    "Analyzer",
     "Claim",
     "Document",
     "Entity",
@@ -20,5 +22,8 @@ __all__ = [
     "Story",
     "Timex",
     "extract_documents",
+    "link",
+    "load",
+    "records",
 ]
 __version__ = "0.1.0"

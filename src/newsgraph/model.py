@@ -156,6 +156,17 @@ class Document(Record):
     timexes: list[Timex] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
 
+    def __repr__(self) -> str:
+        """A line a person can read, not the whole text and every item."""
+        counts = ", ".join(f"{len(getattr(self, key))} {key}" for key in ("entities", "quotes", "quantities", "timexes", "events"))
+        return f"<Document {self.title or self.source!r} {self.outlet or 'unknown outlet'} {self.published or 'undated'}: {counts}>"
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the article with every extracted item highlighted, as the report draws it."""
+        from newsgraph.report.article import article_html  # the renderer needs jinja2; the model does not
+
+        return article_html(self)
+
 
 class Story(Record):
     """Documents that report the same happening."""

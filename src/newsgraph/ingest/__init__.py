@@ -17,7 +17,7 @@ Item = RawDocument | InputError
 Reader = Callable[[str, bytes, int], Iterator[Item]]
 Label = Callable[[str], str]
 
-__all__ = ["DEFAULT_MAX_BYTES", "Item", "Label", "read_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "Item", "Label", "read_inputs", "read_string"]
 
 
 def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, label: Label | None = None) -> Iterator[Item]:
@@ -32,6 +32,11 @@ def read_inputs(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, label: Lab
             continue
         name = label(path) if label else path
         yield from _relabelled(_read_one(path, max_bytes), path, name)
+
+
+def read_string(text: str, source: str = "<string>") -> RawDocument:
+    """One article given as a string: an HTML page, or plain text (with an optional crawl header and headline)."""
+    return read_html(source, text) if looks_like_html(text) else read_text(source, text)
 
 
 def _read_one(path: str, max_bytes: int) -> Iterator[Item]:
