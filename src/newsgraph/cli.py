@@ -9,12 +9,14 @@ from datetime import date
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsgraph import __version__
 from newsgraph.contract import write_documents, write_links
 from newsgraph.link import StoryIndex, link_corpus
 from newsgraph.errors import InputError
@@ -23,7 +25,10 @@ from newsgraph.model import Document
 from newsgraph.pipeline import Options, extract_documents
 from newsgraph.resolve import EntityResolver
 
+from newsgraph.summary import summary_lines
+
 if TYPE_CHECKING:
+    from newsgraph.store import Store
     from newsgraph.store.analyze import Corpus
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_show_locals=False, help="Evidence-linked accounts of news coverage.")
@@ -38,18 +43,66 @@ class Format(str, Enum):
 
 
 class Reporter:
-    """Writes `newsgraph: <path>: <reason>` lines to stderr and remembers whether any input failed."""
+    """Writes `newsgraph: <path>: <reason>` lines to stderr and remembers whether any input failed.
+
+    Errors are always written; notes (a skipped language, a summary) not with `-q`; `-v` adds a line per article.
+    """
+
+    quiet = False
+    verbose = False
 
     def __init__(self) -> None:
         self.failed = 0
 
     def error(self, error: InputError) -> None:
         self.failed += 1
-        self.note(str(error))
+        self.alert(str(error))
+
+    @classmethod
+    def note(cls, message: str) -> None:
+        if not cls.quiet:
+            cls.alert(message)
 
     @staticmethod
-    def note(message: str) -> None:
+    def alert(message: str) -> None:
+        """A line that is written even with -q: an error."""
         sys.stderr.write(f"newsgraph: {message}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsgraph {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also name each article as it is done."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors on stderr: no notes, summary or progress."),
+) -> None:
+    """Evidence-linked accounts of news coverage."""
+    Reporter.quiet, Reporter.verbose = quiet, verbose and not quiet
+
+
+def progress(documents: Iterable[Document], what: str) -> Iterator[Document]:
+    """The documents, with a progress line on stderr when it is a terminal (and each article named with -v)."""
+    if Reporter.quiet or not sys.stderr.isatty():
+        yield from (_named(d) for d in documents)
+        return
+    columns = (SpinnerColumn(), TextColumn(f"{what} {{task.completed}} articles"), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+        for document in documents:
+            yield _named(document)
+            bar.advance(task)
+
+
+def _named(document: Document) -> Document:
+    if Reporter.verbose:
+        Reporter.note(f"{document.source}: {document.title or 'untitled'} ({len(document.quotes)} statements, "
+                      f"{len(document.events)} events)")
+    return document
 
 
 @contextmanager
@@ -86,16 +139,17 @@ def extract(
     max_size: float = typer.Option(20.0, help="Largest input file to read, in megabytes."),
     jobs: int | None = typer.Option(None, min=1, help="Worker processes for large inputs (default: one per core)."),
     links: Path | None = typer.Option(None, help="Also write the run's stories, claims and blame to this JSON file."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the JSON to this file instead of stdout."),
 ) -> None:
-    """Write one JSON object per article of PATHS to stdout, in the extract contract of design.md."""
+    """Write one JSON object per article of PATHS, in the extract contract (see the README), to stdout or -o FILE."""
     reporter = Reporter()
     stories, resolver = StoryIndex(), EntityResolver()
     kept: list[Document] = []
-    documents = extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note,
-                                  stories=stories, resolver=resolver)
+    documents = progress(extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note,
+                                           stories=stories, resolver=resolver), "extracted")
     try:
-        with interruptible():
-            write_documents(_keeping(documents, kept) if links else documents, sys.stdout, fmt.value)
+        with interruptible(), _destination(output) as out:
+            write_documents(_keeping(documents, kept) if links else documents, out, fmt.value)
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
@@ -103,6 +157,18 @@ def extract(
         write_links(link_corpus(kept, stories), resolver.entities.values(), links)
         Reporter.note(f"{len(stories.stories)} stories and their claims and blame written to {links}")
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
+
+
+@contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a file that appears whole when the run ends (a partial file keeps a .part suffix)."""
+    if output is None:
+        yield sys.stdout
+        return
+    partial = output.with_name(output.name + ".part")
+    with open(partial, "w", encoding="utf-8") as out:
+        yield out
+    partial.replace(output)
 
 
 def _keeping(documents: Iterable[Document], kept: list[Document]) -> Iterator[Document]:
@@ -125,8 +191,8 @@ def demo(
     sample = resources.files("newsgraph.data").joinpath("sample")
     with resources.as_file(sample) as corpus:
         console.print(f"[bold]newsgraph demo[/bold]: reading the bundled sample in {corpus}")
-        documents = list(extract_documents([str(corpus)], Options(), reporter.error, reporter.note,
-                                           stories=state.stories, resolver=state.resolver))
+        documents = list(progress(extract_documents([str(corpus)], Options(), reporter.error, reporter.note,
+                                                    stories=state.stories, resolver=state.resolver), "read"))
     show_documents(console, documents, Path(str(corpus)))
     write_demo_dossier(console, documents, state, folder)
 
@@ -142,8 +208,16 @@ def write_demo_dossier(console: Console, documents: list[Document], corpus: Corp
     analysis = store_documents(documents, store, corpus)
     dossier = write_report(store, folder / "dossier.html").resolve()
     console.print(f"{analysis.total} articles, {analysis.stories} stories in {store.path}")
+    for line in summary_lines(*_links(store)):
+        console.print(line, markup=False, highlight=False)
     console.print(f"dossier: {dossier}", markup=False, highlight=False)
     console.print(f"open the app: newsgraph serve --db {store.path}", markup=False, highlight=False)
+
+
+def _links(store: Store) -> tuple[list, list, list]:
+    """The stored stories, claims and blame, for the summary."""
+    links = store.links()
+    return links.stories, links.claims, links.blame
 
 
 def _open_store(db: str, writable: bool = False):
@@ -154,7 +228,7 @@ def _open_store(db: str, writable: bool = False):
     try:
         return Store(db, writable=writable)
     except StoreError as error:
-        Reporter.note(f"{error.code} {error}")
+        Reporter.alert(f"{error.code} {error}")
         raise typer.Exit(EXIT_USAGE) from None
 
 
@@ -175,11 +249,14 @@ def analyze(
     options = _options(published, max_size, jobs)
     try:
         with interruptible():
-            result = analyze_paths(paths, _open_store(db, writable=True), options, reporter.error, reporter.note)
+            result = analyze_paths(paths, _open_store(db, writable=True), options, reporter.error, reporter.note,
+                                   watch=lambda documents: progress(documents, "analyzed"))
     except StoreError as error:
-        Reporter.note(f"{error.code} {error}")
+        Reporter.alert(f"{error.code} {error}")
         raise typer.Exit(EXIT_INPUT_ERRORS) from None
     Reporter.note(f"{result.added} new articles; {result.total} articles and {result.stories} stories in {db}")
+    for line in summary_lines(*_links(_open_store(db))):
+        Reporter.note(line)
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
 
 
@@ -260,7 +337,7 @@ def export_command(
     try:
         Reporter.note(f"exported {write_export(_open_store(db), fmt.value, output)}")
     except NewsgraphError as error:
-        Reporter.note(f"{error.code} {error}")
+        Reporter.alert(f"{error.code} {error}")
         raise typer.Exit(EXIT_USAGE if error.code == "NG201" else EXIT_INPUT_ERRORS) from None
 
 

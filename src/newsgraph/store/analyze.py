@@ -7,7 +7,7 @@ stories, with the same ids, as one run over all of it, and as `extract` over the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,9 @@ from newsgraph.model import Document
 from newsgraph.pipeline import OnError, Options, Warn, extract_documents
 from newsgraph.resolve import EntityResolver
 from newsgraph.store.database import Store
+
+
+Watch = Callable[[Iterable[Document]], Iterable[Document]]
 
 
 @dataclass(frozen=True)
@@ -47,15 +50,17 @@ class Corpus:
         return {"resolver": self.resolver.snapshot(), "stories": self.stories.snapshot()}
 
 
-def analyze(paths: list[str], store: Store, options: Options, on_error: OnError, warn: Warn) -> Analysis:
+def analyze(paths: list[str], store: Store, options: Options, on_error: OnError, warn: Warn,
+            watch: Watch = iter) -> Analysis:
     """Add the articles of `paths` that are not stored yet, then link the whole store again.
 
     Stored articles are left out before the NLP, so an incremental run only pays for what is new.
+    `watch` sees the new articles pass (a progress bar).
     """
     corpus = Corpus.of(store)
     documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
                                   stories=corpus.stories, resolver=corpus.resolver)
-    return store_documents(documents, store, corpus)
+    return store_documents(watch(documents), store, corpus)
 
 
 def store_documents(documents: Iterable[Document], store: Store, corpus: Corpus) -> Analysis:
