@@ -21,7 +21,6 @@ import numpy as np
 from newsgraph.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsgraph.annotate import annotate
 from newsgraph.link.happenings import FEATURES, arguments, features
-from newsgraph.link.dates import closeness, document_days
 from newsgraph.link.vectors import TermIndex
 from newsgraph.link.words import document_terms
 from newsgraph.model import Document
@@ -58,7 +57,7 @@ def pairs(documents: list[Document], gold: dict[str, dict]) -> tuple[np.ndarray,
     index = TermIndex()
     for document in documents:
         index.add(document_terms(document))
-    found, days = [arguments(d) for d in documents], [document_days(d) for d in documents]
+    found = [arguments(d) for d in documents]
     shared = TermIndex()
     for found_arguments in found:
         shared.add(found_arguments.terms())
@@ -67,7 +66,7 @@ def pairs(documents: list[Document], gold: dict[str, dict]) -> tuple[np.ndarray,
     rows, labels = [], []
     for i, j in itertools.combinations(range(len(documents)), 2):
         a, b = gold[Path(documents[i].source).stem], gold[Path(documents[j].source).stem]
-        cosine = cosines[i].get(j, 0.0) * closeness(days[i], days[j])
+        cosine = cosines[i].get(j, 0.0)
         if a["topic"] != b["topic"] and cosine < FLOOR:
             continue
         rows.append(features(cosine, argument_cosines[i].get(j, 0.0), found[i], found[j]))
