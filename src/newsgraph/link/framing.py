@@ -55,16 +55,20 @@ def _cues(document: Document) -> list[Cue]:
 def _cue_blame(story: str, document: Document, cue: Cue) -> Blame:
     statement = _statement_at(document.quotes, cue)
     if cue.claim:
-        source, speaker = "claimed", cue.actor_name
+        source, speaker, speaker_id = "claimed", cue.actor_name, cue.actor_id
     elif statement is not None:
-        source, speaker = _source(statement)
+        source, speaker, speaker_id = _source(statement)
     elif cue.subject is not None:
-        source, speaker = _subject_source(document, cue)
+        source, speaker, speaker_id = _subject_source(document, cue)
     else:
-        source, speaker = "outlet", None
+        source, speaker, speaker_id = "outlet", None, None
     start, end = sentence_span(document.text, cue.start, cue.end)
+    if statement is not None and statement.speaker_start is not None:
+        start, end = min(start, statement.speaker_start), max(end, statement.speaker_end or end)
     return Blame(story=story, document=document.id, outlet=document.outlet, blamed=cue.actor, blamed_name=cue.actor_name,
-                 source=source, speaker=speaker, cue=cue.text, start=start, end=end, event=_event_near(document, start, end))
+                 source=source, speaker=speaker, speaker_id=speaker_id, cue=cue.text, start=start, end=end,
+                 event=_event_near(document, start, end), blamed_start=cue.actor_start, blamed_end=cue.actor_end,
+                 cue_start=cue.start, cue_end=cue.end)
 
 
 def _statement_at(quotes: list[Statement], cue: Cue) -> Statement | None:
@@ -77,21 +81,27 @@ def _statement_at(quotes: list[Statement], cue: Cue) -> Statement | None:
     return None
 
 
-def _source(statement: Statement) -> tuple[str, str | None]:
+def _source(statement: Statement) -> tuple[str, str | None, str | None]:
+    """The voice of a statement: a named speaker (with its entity id), a definite singular description, or anonymous."""
     if statement.attribution == "named":
-        return "named", statement.speaker or statement.speaker_text
-    return "anonymous", statement.speaker_text or statement.speaker
+        return "named", statement.speaker or statement.speaker_text, statement.speaker_id
+    phrase = statement.speaker_text or statement.speaker or ""
+    return ("named" if _definite(phrase) else "anonymous"), phrase or None, None
 
 
-def _subject_source(document: Document, cue: Cue) -> tuple[str, str | None]:
+def _subject_source(document: Document, cue: Cue) -> tuple[str, str | None, str | None]:
     """Who blames in "X blamed Y": named for a named actor or a definite singular description, else anonymous."""
     mention = subject_mention(document, cue)
     phrase = document.text[cue.subject[0]:cue.subject[1]]
     if mention is not None:
-        return "named", mention.name or mention.text
+        return "named", mention.name or mention.text, mention.entity_id
+    return ("named" if _definite(phrase) else "anonymous"), phrase, None
+
+
+def _definite(phrase: str) -> bool:
+    """"the minister", "the government": one identifiable speaker, named by description (benchmarks/stories convention)."""
     words = phrase.split()
-    definite = words[0].lower() == "the" and not words[-1].lower().endswith("s")
-    return ("named" if definite else "anonymous"), phrase
+    return len(words) > 1 and words[0].lower() == "the" and not words[-1].lower().endswith("s")
 
 
 def _own_claim(story: str, document: Document, index: int, quote: Statement) -> Blame | None:
@@ -104,8 +114,9 @@ def _own_claim(story: str, document: Document, index: int, quote: Statement) -> 
     blamed = mention.entity_id or (mention.name or mention.text).lower()
     start, end = sentence_span(document.text, quote.content_start, quote.content_end)
     return Blame(story=story, document=document.id, outlet=document.outlet, blamed=blamed, blamed_name=mention.name or mention.text,
-                 source="claimed", speaker=mention.name or mention.text, cue=quote.cue or "said", start=min(start, quote.speaker_start or start),
-                 end=end, event=_event_near(document, start, end))
+                 source="claimed", speaker=mention.name or mention.text, speaker_id=mention.entity_id, cue=quote.cue or "said",
+                 start=min(start, quote.speaker_start or start), end=end, event=_event_near(document, start, end),
+                 blamed_start=mention.start, blamed_end=mention.end, cue_start=quote.cue_start, cue_end=quote.cue_end)
 
 
 def _event_near(document: Document, start: int, end: int) -> int | None:
