@@ -68,7 +68,7 @@ def sentence_cues(document: Document, start: int, end: int) -> list[Cue]:
     for pattern, slot, kind in patterns:
         for match in pattern.finditer(sentence):
             cue = _cue(document, start, match, slot, kind == "claim")
-            if cue and not any(c.actor_start == cue.actor_start for c in found):
+            if cue and not any((c.actor_start, c.claim) == (cue.actor_start, cue.claim) for c in found):
                 found.append(cue)
     return found
 
@@ -111,20 +111,25 @@ def _culprit(document: Document, start: int, end: int, from_end: bool) -> tuple[
     head = heads[-1] if from_end else heads[0]
     if from_end and head != len(tokens) - 1:
         return None
-    first = _phrase_start(tokens, head)
+    while not from_end and head + 1 < len(tokens) and _is_culprit_noun(tokens[head + 1][2]):
+        head += 1  # "a Kurdish militant cell": the head is the last noun
+    mention = next((m for m in mentions if m.end == tokens[head][1]), None)
+    first = next(k for k, t in enumerate(tokens) if t[1] > mention.start) if mention else _phrase_start(tokens, head)
     if first is None or (not from_end and any(t[2].lower() not in DETERMINERS for t in tokens[:first])):
         return None
-    mention = next((m for m in mentions if m.end == tokens[head][1] and m.start >= tokens[first][0]), None)
     return tokens[first][0], tokens[head][1], mention
 
 
 def _is_head(tokens: list[tuple[int, int, str]], k: int, mentions: list[Mention]) -> bool:
     """A word that can end a culprit's name: the end of an actor mention not followed by a culprit noun, or a culprit noun."""
-    if stem(tokens[k][2]) in culprit_nouns() or tokens[k][2].lower() in culprit_nouns():
+    if _is_culprit_noun(tokens[k][2]):
         return True
     ends_mention = any(m.end == tokens[k][1] for m in mentions)
-    following = tokens[k + 1][2] if k + 1 < len(tokens) else ""
-    return ends_mention and stem(following) not in culprit_nouns()
+    return ends_mention and not (k + 1 < len(tokens) and _is_culprit_noun(tokens[k + 1][2]))
+
+
+def _is_culprit_noun(word: str) -> bool:
+    return stem(word) in culprit_nouns() or word.lower() in culprit_nouns()
 
 
 def _capitalised(tokens: list[tuple[int, int, str]]) -> list[int]:
