@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from newsgraph.link.claims import claim_id
-from newsgraph.link.responsibility import Cue, cue_patterns, sentence_cues, subject_mention
+from newsgraph.link.responsibility import DENIAL, Cue, cue_patterns, sentence_cues, subject_mention
+from newsgraph.link.words import stopwords
 from newsgraph.link.sentences import sentence_span
 from newsgraph.model import Blame, Claim, ClaimSide, Document, Framing, Statement, Story
 
@@ -25,6 +26,8 @@ OWN_CLAIM = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:it|they|we)\b.{0,40}?\b(?:carrie
 # Mention types of a group that can claim an act: organisations and the groups named by a demonym.
 GROUP_TYPES = frozenset({"ORG", "NORP"})
 UNKNOWN_OUTLET = "(unknown outlet)"
+# Most words of the phrase before "blamed" taken as who blames; longer ones are clauses.
+SUBJECT_WORDS = 5
 
 
 def compare_blame(documents: list[Document], stories: list[Story]) -> list[Blame]:
@@ -40,7 +43,7 @@ def compare_blame(documents: list[Document], stories: list[Story]) -> list[Blame
 
 def document_blame(story: str, document: Document) -> list[Blame]:
     """What one article says about who is responsible, from its cue sentences and its own-claim statements."""
-    blames = [_cue_blame(story, document, cue) for cue in _cues(document)]
+    blames = [b for cue in _cues(document) if (b := _cue_blame(story, document, cue))]
     blames += [b for i, q in enumerate(document.quotes) if (b := _own_claim(story, document, i, q))]
     unique = {(b.blamed, b.source, b.start): b for b in blames}
     return list(unique.values())
@@ -52,8 +55,11 @@ def _cues(document: Document) -> list[Cue]:
     return [cue for start, end in sorted(spans) for cue in sentence_cues(document, start, end)]
 
 
-def _cue_blame(story: str, document: Document, cue: Cue) -> Blame:
+def _cue_blame(story: str, document: Document, cue: Cue) -> Blame | None:
+    """The blame a cue records, on whose word; None inside a quote whose speaker was not found (no voice to show)."""
     statement = _statement_at(document.quotes, cue)
+    if statement is not None and statement.attribution == "unattributed" and not cue.claim:
+        return None
     if cue.claim:
         source, speaker, speaker_id = "claimed", cue.actor_name, cue.actor_id
     elif statement is not None:
@@ -90,12 +96,23 @@ def _source(statement: Statement) -> tuple[str, str | None, str | None]:
 
 
 def _subject_source(document: Document, cue: Cue) -> tuple[str, str | None, str | None]:
-    """Who blames in "X blamed Y": named for a named actor or a definite singular description, else anonymous."""
+    """Who blames in "X blamed Y": named for a named actor or a definite singular description, else anonymous.
+
+    A subject that is no noun phrase ("... on Monday, was the work of") leaves the outlet's own voice.
+    """
     mention = subject_mention(document, cue)
     phrase = document.text[cue.subject[0]:cue.subject[1]]
     if mention is not None:
         return "named", mention.name or mention.text, mention.entity_id
+    if not _noun_phrase(phrase):
+        return "outlet", None, None
     return ("named" if _definite(phrase) else "anonymous"), phrase, None
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """A few words ending on a content word: "Residents", "the miners' union", not "was" or "it is"."""
+    words = phrase.split()
+    return 0 < len(words) <= SUBJECT_WORDS and words[-1].lower().strip("'’") not in stopwords()
 
 
 def _definite(phrase: str) -> bool:
@@ -105,8 +122,8 @@ def _definite(phrase: str) -> bool:
 
 
 def _own_claim(story: str, document: Document, index: int, quote: Statement) -> Blame | None:
-    """A named group saying it did the act ("it carried out the bombing") claims responsibility."""
-    if quote.speaker_start is None or not OWN_CLAIM.search(quote.content):
+    """A named group saying it did the act ("it carried out the bombing") claims responsibility; denying it does not."""
+    if quote.speaker_start is None or not OWN_CLAIM.search(quote.content) or DENIAL.search(quote.cue or ""):
         return None
     mention = next((m for m in document.entities if m.type in GROUP_TYPES and quote.speaker_start <= m.start < (quote.speaker_end or 0)), None)
     if mention is None:
