@@ -18,7 +18,23 @@ PLACE_TYPES = frozenset({"GPE", "LOC"})
 def find_mentions(doc: Doc) -> list[Mention]:
     """The named actors and places of the article, without titles or possessives, named as the article names them."""
     spans = [span for ent in doc.ents if ent.label_ in ACTOR_TYPES and (span := trim(ent)) is not None]
-    return name_mentions([_mention(span) for span in spans])
+    return name_mentions(_without_headline_tails([_mention(span) for span in spans]))
+
+
+def _without_headline_tails(mentions: list[Mention]) -> list[Mention]:
+    """"Lindsay Lohan Checks Into Rehab" (a title-case headline read as one name) -> "Lindsay Lohan",
+    when the article names the person by that shorter name elsewhere."""
+    names = {m.text for m in mentions if m.type == "PERSON" and " " in m.text}
+    return [_cut_to_known_name(m, names) for m in mentions]
+
+
+def _cut_to_known_name(mention: Mention, names: set[str]) -> Mention:
+    if mention.type != "PERSON":
+        return mention
+    known = max((n for n in names if mention.text.startswith(n + " ")), key=len, default=None)
+    if known is None:
+        return mention
+    return mention.model_copy(update={"end": mention.start + len(known), "text": known})
 
 
 def trim(ent: Span) -> Span | None:
