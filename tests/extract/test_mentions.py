@@ -88,3 +88,10 @@ def test_a_title_case_headline_does_not_swallow_words_into_a_name(parse):
     found = find_mentions(parse(text))
     people = [m for m in found if m.type == "PERSON"]
     assert all(text[m.start:m.end] == "Marla Quennell" for m in people) and len(people) >= 1
+
+
+def test_a_headline_verb_before_a_name_is_cut_off(parse):
+    text = ("Mayor To Appoint Dara Venholm\n"
+            "The mayor will appoint Dara Venholm as the city's new fire chief, officials said on Monday.")
+    people = [m for m in find_mentions(parse(text)) if "Venholm" in m.text]
+    assert people and all(text[m.start:m.end] == "Dara Venholm" and m.type == "PERSON" for m in people)

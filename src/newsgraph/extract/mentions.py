@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entity_coref import name_mentions
@@ -13,6 +15,8 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Types of the spans a title-case headline runs into a person's name ("Obama To Nominate Regina Benjamin" ORG).
+HEADLINE_TYPES = frozenset({"PERSON", "ORG"})
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
@@ -22,19 +26,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 
 def _without_headline_tails(mentions: list[Mention]) -> list[Mention]:
-    """"Lindsay Lohan Checks Into Rehab" (a title-case headline read as one name) -> "Lindsay Lohan",
-    when the article names the person by that shorter name elsewhere."""
+    """"Lindsay Lohan Checks Into Rehab" or "Obama To Nominate Regina Benjamin" (a title-case headline read as
+    one name) -> the person's name, when the article names the person by that shorter name elsewhere."""
     names = {m.text for m in mentions if m.type == "PERSON" and " " in m.text}
     return [_cut_to_known_name(m, names) for m in mentions]
 
 
 def _cut_to_known_name(mention: Mention, names: set[str]) -> Mention:
-    if mention.type != "PERSON":
+    if mention.type not in HEADLINE_TYPES:
         return mention
-    known = max((n for n in names if mention.text.startswith(n + " ")), key=len, default=None)
-    if known is None:
+    inside = [(len(n), found.start()) for n in names - {mention.text} if (found := re.search(rf"(?<!\w){re.escape(n)}(?!\w)", mention.text))]
+    if mention.type == "ORG":  # "Obama To Nominate Regina Benjamin", never the "Lindsay Lohan Foundation"
+        inside = [(length, offset) for length, offset in inside if offset + length == len(mention.text)]
+    if not inside:
         return mention
-    return mention.model_copy(update={"end": mention.start + len(known), "text": known})
+    length, offset = max(inside)
+    start = mention.start + offset
+    return mention.model_copy(update={"start": start, "end": start + length, "text": mention.text[offset:offset + length], "type": "PERSON"})
 
 
 def trim(ent: Span) -> Span | None:
