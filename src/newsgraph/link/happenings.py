@@ -22,7 +22,7 @@ from newsgraph.model import Document
 PEOPLE_TYPES = frozenset({"PERSON"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ORG_TYPES = frozenset({"ORG"})
-YEAR = re.compile(r"(?<![\d/.,:-])(?:19[5-9]\d|20[0-4]\d)(?![\d,:]|\.\d)")
+YEAR = re.compile(r"(?<![\d/.,:-])(?:19[5-9]\d|20[0-4]\d)(?!\d|[,.:]\d)")
 DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 # A figure: a number as written, with an ordinal suffix or "-year-old" kept ("81st", "61-year-old").
 FIGURE = re.compile(r"(?<![\d.,:/])\d+(?:[.,]\d+)?(?:st|nd|rd|th)?(?![\d:/])")
