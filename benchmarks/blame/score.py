@@ -13,13 +13,11 @@ names the kind of difference (a count's values, a negation, or who is responsibl
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 
 from newsgraph.link import link_corpus
 from newsgraph.link.words import stem, words
 from newsgraph.model import Blame, Claim, Document
-from newsgraph.pipeline import Options, extract_documents
 
 HERE = Path(__file__).parent
 STORIES = HERE.parent / "stories" / "score.py"
@@ -31,16 +29,6 @@ def stories_scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (HERE / name).read_text().splitlines() if line.strip()]
-
-
-def keyed_documents() -> dict[str, Document]:
-    articles = load("articles.jsonl")
-    documents = extract_documents([str(HERE / "articles.jsonl")], Options(jobs=1))
-    return {articles[int(d.source.rsplit(" ", 1)[1]) - 1]["key"]: d for d in documents}
 
 
 def right(gold: dict, blame: Blame, same_actor) -> bool:
@@ -84,8 +72,8 @@ def conflict_precision(documents: dict[str, Document], groups: list[dict], claim
 
 def main() -> None:
     scorer = stories_scorer()
-    documents = keyed_documents()
-    gold = {g["key"]: g for g in load("gold.jsonl")}
+    documents = scorer.keyed_documents(HERE)
+    gold = {g["key"]: g for g in scorer.load("gold.jsonl", HERE)}
     linked = link_corpus(list(documents.values()))
     by_story = {}
     for key, document in documents.items():
@@ -94,7 +82,7 @@ def main() -> None:
           f"pure stories: {all(len(v) == 1 for v in by_story.values())}")
     blame = score_blame(documents, gold, linked.attributions, scorer.same_actor)
     print(f"blame     P {blame['P']:.3f}  R {blame['R']:.3f}  ({blame['found']} found, {blame['gold']} gold: actor, voice and speaker)")
-    groups = load("claims.jsonl")
+    groups = scorer.load("claims.jsonl", HERE)
     claims = scorer.score_claims(documents, groups, linked.claims)
     precision, count = conflict_precision(documents, groups, linked.claims, scorer.item_spans)
     print(f"claims    pairwise P {claims['P']:.3f}  R {claims['R']:.3f}  F1 {claims['F1']:.3f}  agreement accuracy {claims['agreement']:.3f}")
