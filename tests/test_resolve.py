@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.model import Document, Event, Statement
 from newsgraph.resolve import EntityResolver
@@ -75,3 +77,17 @@ def test_speakers_and_event_arguments_carry_the_entity_id_of_their_actor(parse):
     by_text = {m.text: m.entity_id for m in document.entities}
     assert [q.speaker_id for q in document.quotes] == [by_text["Erdogan"], by_text["Erdogan"]]
     assert (document.events[0].actor_id, document.events[0].target_id) == (by_text["Turkey"], by_text["PKK"])
+
+
+def test_a_restored_resolver_gives_the_ids_of_one_run(parse):
+    texts = ["Gurov said on Monday that the offensive would go on.",
+             "Lebanese lawmaker Ahmed Haddad accused Israel after Hezbollah fired rockets.",
+             "General Alexander Gurov visited the front near Aleppo on Tuesday.",
+             "Haddad said Hezbollah would not disarm."]
+    whole = EntityResolver()
+    expected = [ids(resolved(parse, whole, text)) for text in texts]
+    first = EntityResolver()
+    found = [ids(resolved(parse, first, text)) for text in texts[:2]]
+    second = EntityResolver.restore(json.loads(json.dumps(first.snapshot())))
+    found += [ids(resolved(parse, second, text)) for text in texts[2:]]
+    assert found == expected and second.snapshot() == whole.snapshot()

@@ -33,14 +33,14 @@ SPEED_ARTICLES = 1000
 REPLICA_SHIFT = 90
 
 
-def load(name: str) -> list[dict]:
-    return [json.loads(line) for line in (HERE / name).read_text().splitlines() if line.strip()]
+def load(name: str, folder: Path = HERE) -> list[dict]:
+    return [json.loads(line) for line in (folder / name).read_text().splitlines() if line.strip()]
 
 
-def keyed_documents() -> dict[str, Document]:
-    """The benchmark articles through the real pipeline, by their gold key."""
-    articles = load("articles.jsonl")
-    documents = extract_documents([str(HERE / "articles.jsonl")], Options(jobs=1))
+def keyed_documents(folder: Path = HERE) -> dict[str, Document]:
+    """The benchmark articles of `folder` through the real pipeline, by their gold key."""
+    articles = load("articles.jsonl", folder)
+    documents = extract_documents([str(folder / "articles.jsonl")], Options(jobs=1))
     return {articles[int(d.source.rsplit(" ", 1)[1]) - 1]["key"]: d for d in documents}
 
 

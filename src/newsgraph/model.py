@@ -215,14 +215,19 @@ class Blame(Record):
     story: str
     document: str
     outlet: str | None = None
-    blamed: str  # entity id when the actor was resolved, else the name as written
-    blamed_name: str
+    blamed: str  # entity id of the canonical actor blamed, else its folded name ("kurdish militants")
+    blamed_name: str  # the actor's canonical name, else the phrase as written without its article
     source: Literal["outlet", "named", "anonymous", "claimed"]  # own voice, named speaker, anonymous source, claim of responsibility
-    speaker: str | None = None
+    speaker: str | None = None  # who blames: the canonical name of a named speaker, the words of an anonymous one
     cue: str
     start: int  # the evidence: the sentence (or statement) saying it
     end: int
     event: int | None = None  # index in the document's events of the violent event, when found
+    speaker_id: str | None = None  # entity id of the named speaker (or of the group claiming the act), when resolved
+    blamed_start: int | None = None  # the words naming the blamed actor
+    blamed_end: int | None = None
+    cue_start: int | None = None  # the words saying responsibility
+    cue_end: int | None = None
 
 
 class Framing(Record):

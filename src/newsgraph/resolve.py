@@ -6,12 +6,18 @@ folded name, by surname with compatible given names, or by a close spelling of t
 with the article's other actors as context so that two different "Ahmed Haddad"s or "Haddad"s do
 not merge. A later, fuller name ("Recep Tayyip Erdoğan") renames an entity first seen as "Erdogan";
 ids already written stay valid.
+
+The resolver's state is plain data (`snapshot` / `restore`): the entities, the first entity of each
+(type group, folded name), the entities of each surname, each entity's context names and mention
+count. Lookups are blocked by exact folded name, by (type group, first letter) for spellings and by
+surname for people, so adding a document costs the same however many entities are stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -53,6 +59,26 @@ class EntityResolver:
             "quotes": [_named_speaker(s, mentions) for s in document.quotes],
             "events": [_named_arguments(e, mentions) for e in document.events],
         })
+
+    def snapshot(self) -> dict[str, Any]:
+        """The resolver as plain JSON-ready data (see the module docstring)."""
+        return {"entities": [e.model_dump(mode="json") for e in self.entities.values()],
+                "keys": [[group, key, entity_id] for (group, key), entity_id in self._keys.items()],
+                "surnames": dict(self._surnames), "context": {i: dict(c) for i, c in self._context.items()},
+                "counts": dict(self._counts)}
+
+    @classmethod
+    def restore(cls, data: dict[str, Any]) -> EntityResolver:
+        """The resolver a `snapshot` describes: resolving more documents with it equals resolving them all in one run."""
+        resolver = cls()
+        resolver.entities = {row["id"]: Entity.model_validate(row) for row in data["entities"]}
+        for group, key, entity_id in data["keys"]:
+            resolver._keys[(group, key)] = entity_id
+            resolver._blocks[(group, key[:1])].setdefault(key, entity_id)
+        resolver._surnames.update({name: list(ids) for name, ids in data["surnames"].items()})
+        resolver._context.update({i: Counter(c) for i, c in data["context"].items()})
+        resolver._counts.update(data["counts"])
+        return resolver
 
     def _finish(self, mention: Mention, entity_id: str) -> Mention:
         entity = self.entities[entity_id]

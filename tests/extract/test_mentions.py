@@ -80,3 +80,18 @@ def test_find_mentions_never_raises(parse, text):
 def test_a_place_alone_on_the_first_line_is_a_dateline_not_an_actor(parse):
     found = find_mentions(parse("Ankara\n\nThe Kremlin warned on Monday that Ankara would pay."))
     assert (found[0].name, found[0].role) == ("Ankara", "location")
+
+
+def test_a_title_case_headline_does_not_swallow_words_into_a_name(parse):
+    text = ("Marla Quennell Checks Into Rehab Clinic\n"
+            "The actress Marla Quennell checked into a clinic in Malibu on Tuesday, her spokesman said.")
+    found = find_mentions(parse(text))
+    people = [m for m in found if m.type == "PERSON"]
+    assert all(text[m.start:m.end] == "Marla Quennell" for m in people) and len(people) >= 1
+
+
+def test_a_headline_verb_before_a_name_is_cut_off(parse):
+    text = ("Mayor To Appoint Dara Venholm\n"
+            "The mayor will appoint Dara Venholm as the city's new fire chief, officials said on Monday.")
+    people = [m for m in find_mentions(parse(text)) if "Venholm" in m.text]
+    assert people and all(text[m.start:m.end] == "Dara Venholm" and m.type == "PERSON" for m in people)

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.link.framing import document_blame
-from newsgraph.model import Document
+from newsgraph.model import Document, Mention, Statement
+from tests.link.corpus import statement
 
 
 def blame_of(linked, doc_id: str) -> set[tuple[str, str]]:
@@ -35,6 +36,33 @@ def test_a_sentence_that_blames_without_a_statement_is_on_the_outlets_word() -> 
     text = "A bomb killed nine people at the bus station. Kurdish militants were responsible for the attack."
     document = Document(id="d", source="x", text=text, outlet="Wire")
     assert [(b.blamed_name, b.source) for b in document_blame("s", document)] == [("Kurdish militants", "outlet")]
+
+
+def test_the_blamed_side_is_an_actor_never_a_dateline_a_clause_or_a_trailing_adverb() -> None:
+    text = ("DORVALE, Feb 5 (Wire) - A Kurdish militant group claimed responsibility for the bombing of the market. "
+            "Officials blamed Daesh most recently for a similar attack. The minister accused its leader of orchestrating the coup attempt.")
+    daesh = text.index("Daesh")
+    document = Document(id="d", source="x", text=text, entities=[
+        Mention(start=daesh, end=daesh + 5, text="Daesh", type="ORG", entity_id="e-is", name="Islamic State")])
+    found = {(b.blamed, b.blamed_name, text[b.blamed_start:b.blamed_end]) for b in document_blame("s", document)}
+    assert found == {("kurdish militant group", "Kurdish militant group", "Kurdish militant group"), ("e-is", "Islamic State", "Daesh")}
+
+
+def test_a_named_speakers_blame_at_the_end_of_the_sentence_is_the_speakers_not_the_victims() -> None:
+    text = "Foreign powers are punishing the country with these attacks, the minister said."
+    said = statement(text, "Selim Arkan", "the minister", "Foreign powers are punishing the country with these attacks")
+    said = said.model_copy(update={"speaker_id": "e-arkan"})
+    [blame] = document_blame("s", Document(id="d", source="x", text=text, quotes=[said]))
+    assert (blame.blamed_name, blame.source, blame.speaker, blame.speaker_id) == ("Foreign powers", "named", "Selim Arkan", "e-arkan")
+    assert text[blame.cue_start:blame.cue_end] == "punishing the country with these attacks"
+
+
+def test_an_unnamed_definite_speaker_is_named_by_description_plural_sources_are_anonymous() -> None:
+    text = "The Red Dawn Front was behind the bombing, the ministry said. Militants were behind the ambush, analysts said."
+    quotes = [statement(text, None, "the ministry", "The Red Dawn Front was behind the bombing", "anonymous"),
+              statement(text, None, "analysts", "Militants were behind the ambush", "anonymous")]
+    found = {(b.blamed_name, b.source, b.speaker) for b in document_blame("s", Document(id="d", source="x", text=text, quotes=quotes))}
+    assert found == {("Red Dawn Front", "named", "the ministry"), ("Militants", "anonymous", "analysts")}
 
 
 def test_denials_and_failures_to_protect_are_not_blame() -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import random
+import re
 from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.link import StoryIndex, link_corpus
-from newsgraph.model import Document
+from newsgraph.model import Document, Mention
 from tests.link.conftest import club_articles, corpus, story_of
 
 
@@ -63,3 +65,38 @@ def test_any_text_gets_a_story(texts: list[str]) -> None:
         document = Document(id=f"d{number}", source="x", text=text, title=text[:20] or None, published=date(2020, 1, 1))
         assert index.add(document).story
     assert sum(len(s.documents) for s in index.stories) == len(texts)
+
+
+def test_a_restored_index_gives_the_stories_of_one_run() -> None:
+    documents = corpus()
+    whole = StoryIndex()
+    expected = [whole.add(d).story for d in documents]
+    first = StoryIndex()
+    found = [first.add(d).story for d in documents[:2]]
+    second = StoryIndex.restore(json.loads(json.dumps(first.snapshot())))
+    found += [second.add(d).story for d in documents[2:]]
+    assert found == expected and second.stories == whole.stories
+
+
+OSCAR_TEXTS = [
+    ("Mara Quillon to host 81st Oscars", "Mara Quillon will host the 81st Academy Awards in Los Angeles on February 22, 2009, "
+     "the producers of the telecast announced. Quillon, 41, said she was thrilled."),
+    ("Quillon named Oscars host", "Actress Mara Quillon has been picked to present the 81st Academy Awards ceremony in 2009. "
+     "Producers said Quillon, 41, would bring humour to the show in Los Angeles."),
+    ("Tobin Vesk returns to host the Oscars", "Comedian Tobin Vesk will host the 86th Academy Awards in Los Angeles in March 2014, "
+     "the Academy said. Vesk, 55, hosted the show once before."),
+    ("Vesk to present 86th Academy Awards", "The Academy picked Tobin Vesk, 55, to host its 86th ceremony in 2014. "
+     "Vesk told fans in Los Angeles he was delighted to return."),
+]
+
+
+def _with_people(number: int, title: str, text: str) -> Document:
+    names = [(m.start(), m.end(), m.group()) for m in re.finditer(r"(?:Mara )?Quillon|(?:Tobin )?Vesk", text)]
+    people = [Mention(start=a, end=b, text=t, type="PERSON", entity_id="e-" + t.split()[-1].lower(), name=t) for a, b, t in names]
+    return Document(id=f"oscar-{number}", source="x", title=title, text=text, entities=people)
+
+
+def test_lookalikes_with_other_people_figures_and_years_are_two_stories() -> None:
+    documents = [_with_people(n, title, text) for n, (title, text) in enumerate(OSCAR_TEXTS)]
+    stories = [d.story for d in link_corpus(documents).documents]
+    assert stories[0] == stories[1] != stories[2] == stories[3]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.entity_coref import name_mentions
@@ -13,12 +15,34 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+# Types of the spans a title-case headline runs into a person's name ("Obama To Nominate Regina Benjamin" ORG).
+HEADLINE_TYPES = frozenset({"PERSON", "ORG"})
 
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """The named actors and places of the article, without titles or possessives, named as the article names them."""
     spans = [span for ent in doc.ents if ent.label_ in ACTOR_TYPES and (span := trim(ent)) is not None]
-    return name_mentions([_mention(span) for span in spans])
+    return name_mentions(_without_headline_tails([_mention(span) for span in spans]))
+
+
+def _without_headline_tails(mentions: list[Mention]) -> list[Mention]:
+    """"Lindsay Lohan Checks Into Rehab" or "Obama To Nominate Regina Benjamin" (a title-case headline read as
+    one name) -> the person's name, when the article names the person by that shorter name elsewhere."""
+    names = {m.text for m in mentions if m.type == "PERSON" and " " in m.text}
+    return [_cut_to_known_name(m, names) for m in mentions]
+
+
+def _cut_to_known_name(mention: Mention, names: set[str]) -> Mention:
+    if mention.type not in HEADLINE_TYPES:
+        return mention
+    inside = [(len(n), found.start()) for n in names - {mention.text} if (found := re.search(rf"(?<!\w){re.escape(n)}(?!\w)", mention.text))]
+    if mention.type == "ORG":  # "Obama To Nominate Regina Benjamin", never the "Lindsay Lohan Foundation"
+        inside = [(length, offset) for length, offset in inside if offset + length == len(mention.text)]
+    if not inside:
+        return mention
+    length, offset = max(inside)
+    start = mention.start + offset
+    return mention.model_copy(update={"start": start, "end": start + length, "text": mention.text[offset:offset + length], "type": "PERSON"})
 
 
 def trim(ent: Span) -> Span | None:

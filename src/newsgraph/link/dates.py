@@ -48,3 +48,8 @@ def closeness(first: tuple[int, ...], second: tuple[int, ...]) -> float:
         return 1.0
     gap = min(abs(a - b) for a in first for b in second)
     return 1.0 if gap <= GRACE_DAYS else math.exp(-(gap - GRACE_DAYS) / DECAY_DAYS)
+
+
+def contemporary(first: tuple[int, ...], second: tuple[int, ...]) -> bool:
+    """True when both articles have known days within the grace of each other (the same news cycle)."""
+    return bool(first) and bool(second) and min(abs(a - b) for a in first for b in second) <= GRACE_DAYS

@@ -13,7 +13,8 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from newsgraph.link.claims import claim_id
-from newsgraph.link.responsibility import Cue, cue_patterns, sentence_cues, subject_mention
+from newsgraph.link.responsibility import DENIAL, Cue, cue_patterns, sentence_cues, subject_mention
+from newsgraph.link.words import stopwords
 from newsgraph.link.sentences import sentence_span
 from newsgraph.model import Blame, Claim, ClaimSide, Document, Framing, Statement, Story
 
@@ -25,6 +26,8 @@ OWN_CLAIM = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:it|they|we)\b.{0,40}?\b(?:carrie
 # Mention types of a group that can claim an act: organisations and the groups named by a demonym.
 GROUP_TYPES = frozenset({"ORG", "NORP"})
 UNKNOWN_OUTLET = "(unknown outlet)"
+# Most words of the phrase before "blamed" taken as who blames; longer ones are clauses.
+SUBJECT_WORDS = 5
 
 
 def compare_blame(documents: list[Document], stories: list[Story]) -> list[Blame]:
@@ -40,7 +43,7 @@ def compare_blame(documents: list[Document], stories: list[Story]) -> list[Blame
 
 def document_blame(story: str, document: Document) -> list[Blame]:
     """What one article says about who is responsible, from its cue sentences and its own-claim statements."""
-    blames = [_cue_blame(story, document, cue) for cue in _cues(document)]
+    blames = [b for cue in _cues(document) if (b := _cue_blame(story, document, cue))]
     blames += [b for i, q in enumerate(document.quotes) if (b := _own_claim(story, document, i, q))]
     unique = {(b.blamed, b.source, b.start): b for b in blames}
     return list(unique.values())
@@ -52,19 +55,26 @@ def _cues(document: Document) -> list[Cue]:
     return [cue for start, end in sorted(spans) for cue in sentence_cues(document, start, end)]
 
 
-def _cue_blame(story: str, document: Document, cue: Cue) -> Blame:
+def _cue_blame(story: str, document: Document, cue: Cue) -> Blame | None:
+    """The blame a cue records, on whose word; None inside a quote whose speaker was not found (no voice to show)."""
     statement = _statement_at(document.quotes, cue)
+    if statement is not None and statement.attribution == "unattributed" and not cue.claim:
+        return None
     if cue.claim:
-        source, speaker = "claimed", cue.actor_name
+        source, speaker, speaker_id = "claimed", cue.actor_name, cue.actor_id
     elif statement is not None:
-        source, speaker = _source(statement)
+        source, speaker, speaker_id = _source(statement)
     elif cue.subject is not None:
-        source, speaker = _subject_source(document, cue)
+        source, speaker, speaker_id = _subject_source(document, cue)
     else:
-        source, speaker = "outlet", None
+        source, speaker, speaker_id = "outlet", None, None
     start, end = sentence_span(document.text, cue.start, cue.end)
+    if statement is not None and statement.speaker_start is not None:
+        start, end = min(start, statement.speaker_start), max(end, statement.speaker_end or end)
     return Blame(story=story, document=document.id, outlet=document.outlet, blamed=cue.actor, blamed_name=cue.actor_name,
-                 source=source, speaker=speaker, cue=cue.text, start=start, end=end, event=_event_near(document, start, end))
+                 source=source, speaker=speaker, speaker_id=speaker_id, cue=cue.text, start=start, end=end,
+                 event=_event_near(document, start, end), blamed_start=cue.actor_start, blamed_end=cue.actor_end,
+                 cue_start=cue.start, cue_end=cue.end)
 
 
 def _statement_at(quotes: list[Statement], cue: Cue) -> Statement | None:
@@ -77,26 +87,43 @@ def _statement_at(quotes: list[Statement], cue: Cue) -> Statement | None:
     return None
 
 
-def _source(statement: Statement) -> tuple[str, str | None]:
+def _source(statement: Statement) -> tuple[str, str | None, str | None]:
+    """The voice of a statement: a named speaker (with its entity id), a definite singular description, or anonymous."""
     if statement.attribution == "named":
-        return "named", statement.speaker or statement.speaker_text
-    return "anonymous", statement.speaker_text or statement.speaker
+        return "named", statement.speaker or statement.speaker_text, statement.speaker_id
+    phrase = statement.speaker_text or statement.speaker or ""
+    return ("named" if _definite(phrase) else "anonymous"), phrase or None, None
 
 
-def _subject_source(document: Document, cue: Cue) -> tuple[str, str | None]:
-    """Who blames in "X blamed Y": named for a named actor or a definite singular description, else anonymous."""
+def _subject_source(document: Document, cue: Cue) -> tuple[str, str | None, str | None]:
+    """Who blames in "X blamed Y": named for a named actor or a definite singular description, else anonymous.
+
+    A subject that is no noun phrase ("... on Monday, was the work of") leaves the outlet's own voice.
+    """
     mention = subject_mention(document, cue)
     phrase = document.text[cue.subject[0]:cue.subject[1]]
     if mention is not None:
-        return "named", mention.name or mention.text
+        return "named", mention.name or mention.text, mention.entity_id
+    if not _noun_phrase(phrase):
+        return "outlet", None, None
+    return ("named" if _definite(phrase) else "anonymous"), phrase, None
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """A few words ending on a content word: "Residents", "the miners' union", not "was" or "it is"."""
     words = phrase.split()
-    definite = words[0].lower() == "the" and not words[-1].lower().endswith("s")
-    return ("named" if definite else "anonymous"), phrase
+    return 0 < len(words) <= SUBJECT_WORDS and words[-1].lower().strip("'’") not in stopwords()
+
+
+def _definite(phrase: str) -> bool:
+    """"the minister", "the government": one identifiable speaker, named by description (benchmarks/stories convention)."""
+    words = phrase.split()
+    return len(words) > 1 and words[0].lower() == "the" and not words[-1].lower().endswith("s")
 
 
 def _own_claim(story: str, document: Document, index: int, quote: Statement) -> Blame | None:
-    """A named group saying it did the act ("it carried out the bombing") claims responsibility."""
-    if quote.speaker_start is None or not OWN_CLAIM.search(quote.content):
+    """A named group saying it did the act ("it carried out the bombing") claims responsibility; denying it does not."""
+    if quote.speaker_start is None or not OWN_CLAIM.search(quote.content) or DENIAL.search(quote.cue or ""):
         return None
     mention = next((m for m in document.entities if m.type in GROUP_TYPES and quote.speaker_start <= m.start < (quote.speaker_end or 0)), None)
     if mention is None:
@@ -104,8 +131,9 @@ def _own_claim(story: str, document: Document, index: int, quote: Statement) -> 
     blamed = mention.entity_id or (mention.name or mention.text).lower()
     start, end = sentence_span(document.text, quote.content_start, quote.content_end)
     return Blame(story=story, document=document.id, outlet=document.outlet, blamed=blamed, blamed_name=mention.name or mention.text,
-                 source="claimed", speaker=mention.name or mention.text, cue=quote.cue or "said", start=min(start, quote.speaker_start or start),
-                 end=end, event=_event_near(document, start, end))
+                 source="claimed", speaker=mention.name or mention.text, speaker_id=mention.entity_id, cue=quote.cue or "said",
+                 start=min(start, quote.speaker_start or start), end=end, event=_event_near(document, start, end),
+                 blamed_start=mention.start, blamed_end=mention.end, cue_start=quote.cue_start, cue_end=quote.cue_end)
 
 
 def _event_near(document: Document, start: int, end: int) -> int | None:

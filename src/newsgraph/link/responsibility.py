@@ -7,19 +7,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from newsgraph.extract.entity_lexicon import fold
+from newsgraph.link.words import stem, stopwords
 from newsgraph.model import Document, Mention
 
 # Mention types that can be held responsible: people, organisations, groups, states.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Words that end the phrase naming the actor: it starts after them ("analysts believe THE PKK is behind").
-BOUNDARY = re.compile(r"(?:^|[,;:\"“”]|\b(?:that|said|says|say|believe|believes|believed|suspect|suspects|suspected|think|thinks|thought|alleged|insisted|and|which|who|whom|when|after|while|but|though|although)\b)\s*",
+BOUNDARY = re.compile(r"(?:^|[,;:\"“”()]|\s[-—–]|\b(?:that|said|says|say|believe|believes|believed|suspect|suspects|suspected|think|thinks|thought|alleged|insisted|and|which|who|whom|when|after|while|but|though|although)\b)\s*",
                       re.IGNORECASE)
 PHRASE_AFTER = re.compile(r"\s*((?:[\w'’-]+\s+){0,4}?[\w'’-]+?)(?=\s+(?:for|of|over|in|on|as|to|after|with|and|that|which|who|from|at|by|since|because)\b|[,.;:]|$)")
-CAPITALISED = re.compile(r"(?:(?:The|the)\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
-LEADING = re.compile(r"(?:(?:the|a|an|some)\s+)?[\w'’-]+\s+[\w'’-]+", re.IGNORECASE)
+TOKEN = re.compile(r"[\w'’-]+")
+# A word that can stand before a culprit's head noun: a name, a demonym, an adjective (no digits, no verb forms).
+MODIFIER = re.compile(r"(?:[A-Z][\w'’-]*|[a-z][a-z-]*(?<!ed)(?<!ing)|al-\w+)")
+DETERMINERS = frozenset({"the", "a", "an", "some", "local", "several", "two", "three"})
+POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+# Most words a culprit's name is given: longer phrases are clauses.
+LONGEST_PHRASE = 5
 DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|some|local)\s+", re.IGNORECASE)
 # First words of a phrase that names nobody: pronouns (the claim's own speaker is read elsewhere) and negations.
-NOT_AN_ACTOR = frozenset({"it", "they", "he", "she", "who", "we", "i", "no", "none", "nobody", "neither"})
+NOT_AN_ACTOR = frozenset({"it", "they", "he", "she", "who", "we", "i", "no", "none", "nobody", "neither", "him", "them", "us",
+                          "its", "their", "his", "her", "of", "for", "to", "in", "on", "with", "by"})
 # A denial before the cue: "denied that it had fired the missile" blames nobody.
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed)\b", re.IGNORECASE)
 # Longest actor phrase kept, in characters: longer ones are clauses, not names.
@@ -33,12 +41,13 @@ class Cue:
     start: int
     end: int
     text: str
-    actor: str  # entity id, else the phrase as written
+    actor: str  # entity id, else the folded phrase
     actor_name: str
     actor_start: int
     actor_end: int
     claim: bool
     subject: tuple[int, int] | None = None  # for "X blamed Y": X, who blames (the word it is on)
+    actor_id: str | None = None  # entity id of the actor's mention, when the actor is one
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +68,7 @@ def sentence_cues(document: Document, start: int, end: int) -> list[Cue]:
     for pattern, slot, kind in patterns:
         for match in pattern.finditer(sentence):
             cue = _cue(document, start, match, slot, kind == "claim")
-            if cue and not any(c.actor_start == cue.actor_start for c in found):
+            if cue and not any((c.actor_start, c.claim) == (cue.actor_start, cue.claim) for c in found):
                 found.append(cue)
     return found
 
@@ -68,35 +77,89 @@ def _cue(document: Document, offset: int, match: re.Match[str], slot: str, claim
     if DENIAL.search(document.text, offset, offset + match.start()):
         return None
     span = _actor_span(document, offset, match, slot)
-    if span is None:
+    culprit = _culprit(document, *span, from_end=slot == "before") if span else None
+    if culprit is None:
         return None
-    start, end = span
-    mention = _mention(document.entities, start, end)
+    start, end, mention = culprit
     name = mention.name or mention.text if mention else DETERMINER.sub("", document.text[start:end])
-    actor = mention.entity_id or name if mention else name.lower()
+    actor = mention.entity_id or name if mention else fold(name)
     subject = _actor_before(document.text, offset, offset + match.start()) if slot == "after" else None
-    return Cue(offset + match.start(), offset + match.end(), match.group(), actor, name, start, end, claim, subject)
+    return Cue(offset + match.start(), offset + match.end(), match.group(), actor, name, start, end, claim, subject,
+               mention.entity_id if mention else None)
 
 
 def _actor_span(document: Document, offset: int, match: re.Match[str], slot: str) -> tuple[int, int] | None:
     if slot == "after":
         return _actor_after(document.text, offset + match.end())
-    if slot == "first":
-        return _actor_first(document, offset, offset + match.start())
     return _actor_before(document.text, offset, offset + match.start())
 
 
-def _actor_first(document: Document, sentence_start: int, cue_start: int) -> tuple[int, int] | None:
-    """The first actor of the clause before the cue: a mention, else its capitalised or first two words."""
-    clause = _actor_before(document.text, sentence_start, cue_start)
-    if clause is None:
+def _culprit(document: Document, start: int, end: int, from_end: bool) -> tuple[int, int, Mention | None] | None:
+    """The noun phrase naming an actor at the start of the span (at its end for `from_end`), and its mention.
+
+    The phrase ends on an actor mention ("Daesh" of "Daesh most recently") or on a head noun that can
+    name a culprit ("a Kurdish militant group", "foreign powers"); anything else (a clause, a dateline,
+    "its leader", "of orchestrating the coup") names nobody and is dropped.
+    """
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(document.text, start, end)]
+    if not tokens or tokens[0][2].lower() in NOT_AN_ACTOR:
         return None
-    start, end = clause
-    mention = next((m for m in document.entities if m.type in ACTOR_TYPES and start <= m.start and m.end <= end), None)
-    if mention is not None:
-        return mention.start, mention.end
-    phrase = CAPITALISED.match(document.text, start, end) or LEADING.match(document.text, start, end)
-    return _trimmed(document.text, phrase.start(), phrase.end()) if phrase else None
+    mentions = [m for m in document.entities if m.type in ACTOR_TYPES and start <= m.start and m.end <= end]
+    heads = [k for k in range(len(tokens)) if _is_head(tokens, k, mentions)] or _capitalised(tokens)
+    if not heads:
+        return None
+    head = heads[-1] if from_end else heads[0]
+    if from_end and head != len(tokens) - 1:
+        return None
+    while not from_end and head + 1 < len(tokens) and _is_culprit_noun(tokens[head + 1][2]):
+        head += 1  # "a Kurdish militant cell": the head is the last noun
+    mention = next((m for m in mentions if m.end == tokens[head][1]), None)
+    first = next(k for k, t in enumerate(tokens) if t[1] > mention.start) if mention else _phrase_start(tokens, head)
+    if first is None or (not from_end and any(t[2].lower() not in DETERMINERS for t in tokens[:first])):
+        return None
+    return tokens[first][0], tokens[head][1], mention
+
+
+def _is_head(tokens: list[tuple[int, int, str]], k: int, mentions: list[Mention]) -> bool:
+    """A word that can end a culprit's name: the end of an actor mention not followed by a culprit noun, or a culprit noun."""
+    if _is_culprit_noun(tokens[k][2]):
+        return True
+    ends_mention = any(m.end == tokens[k][1] for m in mentions)
+    return ends_mention and not (k + 1 < len(tokens) and _is_culprit_noun(tokens[k + 1][2]))
+
+
+def _is_culprit_noun(word: str) -> bool:
+    return stem(word) in culprit_nouns() or word.lower() in culprit_nouns()
+
+
+def _capitalised(tokens: list[tuple[int, int, str]]) -> list[int]:
+    """The last word of a run of capitalised words opening the span ("The West"), when nothing else names an actor."""
+    first = 1 if tokens[0][2].lower() == "the" else 0
+    run = first
+    while run < len(tokens) and tokens[run][2][:1].isupper() and tokens[run][2].lower() not in stopwords():
+        run += 1
+    return [run - 1] if run > first else []
+
+
+def _phrase_start(tokens: list[tuple[int, int, str]], head: int) -> int | None:
+    """The first word of the phrase ending at `head`: its modifiers, at most LONGEST_PHRASE words, no determiner."""
+    first = max(0, head - LONGEST_PHRASE + 1)
+    for k in range(head - 1, first - 1, -1):
+        if not MODIFIER.fullmatch(tokens[k][2]) or tokens[k][2].lower() in stopwords():
+            first = k + 1
+            break
+    while first < head and tokens[first][2].lower() in DETERMINERS:
+        first += 1
+    if first > 0 and tokens[first - 1][2].lower() in POSSESSIVES:
+        return None
+    return first
+
+
+@lru_cache(maxsize=1)
+def culprit_nouns() -> frozenset[str]:
+    """Head nouns that can name a culprit (data/link_culprit_nouns.tsv)."""
+    text = resources.files("newsgraph.data").joinpath("link_culprit_nouns.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _actor_before(text: str, sentence_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -115,7 +178,7 @@ def _actor_after(text: str, cue_end: int) -> tuple[int, int] | None:
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     phrase = text[start:end]
     stripped = phrase.strip()
-    if not stripped or len(stripped) > LONGEST or stripped.split()[0].lower() in NOT_AN_ACTOR:
+    if not stripped or len(stripped) > LONGEST:
         return None
     start += len(phrase) - len(phrase.lstrip())
     return start, start + len(stripped)
