@@ -15,13 +15,13 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_arguments import Reader
+from newsgraph.extract.event_coref import antecedent, is_pronoun
 from newsgraph.extract.event_features import candidates, sparse_features
 from newsgraph.extract.event_model import TYPES, probabilities
 from newsgraph.extract.event_modality import is_negated, modality
 from newsgraph.extract.timexes import sentence_starts
 from newsgraph.model import Event, Mention, Statement, Timex
 
-COMPLEMENT_DEPS = {"dobj", "xcomp", "advcl", "pobj", "ccomp"}
 MAX_DATE_HOPS = 4
 MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)  # head steps from a time expression to the trigger it dates
 
@@ -58,27 +58,6 @@ def main_event(sentence: Span) -> tuple[Token, str, float] | None:
     return best[1], best[2], best[3]
 
 
-def _triggers(sentence: Span) -> list[tuple[Token, str]]:
-    """Trigger tokens of the sentence with their types, dropping one that repeats its head's event."""
-    found = [(token, kind) for token in sentence if (kind := match(token)) is not None]
-    kinds = {token.i: kind for token, kind in found}
-    return [(token, kind) for token, kind in found if not _repeats(token, kind, kinds)]
-
-
-def _repeats(token: Token, kind: str, kinds: dict[int, str]) -> bool:
-    """Whether a governing trigger one or two steps up has the same type ("signed an agreement")."""
-    if token.dep_ not in COMPLEMENT_DEPS:
-        return False
-    head = token.head
-    for _ in range(2):
-        if head.i != token.i and kinds.get(head.i) == kind:
-            return True
-        if head.dep_ not in ("prep", "aux") or head.head is head:
-            break
-        head = head.head
-    return False
-
-
 def _events(
     reader: Reader, token: Token, kind: str, index: int, sentence: Span,
     statements: list[Statement], timexes: list[Timex], published: date | None,
@@ -93,17 +72,23 @@ def _events(
         "date_source": source, "negated": is_negated(token), "statement": statement,
         "modality": modality(token, statement is not None),
     }
-    pairs = product(arguments.actors or [None], arguments.targets or [None])
+    targets = arguments.targets or [t for t in [reader.loose_target(token)] if t is not None and t not in arguments.actors]
+    pairs = product(arguments.actors or [None], targets or [None])
     return [Event(**shared, **_argument(reader, "actor", actor), **_argument(reader, "target", target))
             for actor, target in pairs]
 
 
 def _argument(reader: Reader, role: str, token: Token | None) -> dict[str, object]:
+    """The argument's words and offsets; a pronoun keeps its offsets and takes its antecedent's words."""
     if token is None:
         return {}
     mention = reader.mention_of.get(token.i)
     start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
-    return {role: reader.text(token), f"{role}_start": start, f"{role}_end": end}
+    text = reader.text(token)
+    if mention is None and is_pronoun(token):
+        subject, earlier = antecedent(token, reader.mentions)
+        text = reader.text(subject) if subject is not None else earlier.text if earlier is not None else text
+    return {role: text, f"{role}_start": start, f"{role}_end": end}
 
 
 def _date(token: Token, sentence: Span, timexes: list[Timex], published: date | None) -> tuple[str | None, str | None]:
