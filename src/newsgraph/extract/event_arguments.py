@@ -66,8 +66,8 @@ class Reader:
         a named actor inside that phrase first ("rejected a request by the AP": the AP)."""
         named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of
                       and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
-        if named is not None:
-            return named
+        if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
+            return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
         for head in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))):
             found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if head.pos_ != "NOUN" else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))

@@ -25,8 +25,8 @@ def is_pronoun(token: Token) -> bool:
 
 
 def antecedent(pronoun: Token, mentions: list[Mention]) -> tuple[Token | None, Mention | None]:
-    """The subject of the reporting clause above the pronoun, else the nearest earlier fitting mention."""
-    subject = _reporting_subject(pronoun)
+    """The subject of the reporting clause above a subject pronoun, else the nearest earlier fitting mention."""
+    subject = _reporting_subject(pronoun) if pronoun.dep_ in ("nsubj", "nsubjpass", "poss") else None
     if subject is not None:
         return subject, None
     word = pronoun.lower_

@@ -22,6 +22,7 @@ from newsgraph.extract.event_modality import is_negated, modality
 from newsgraph.extract.timexes import sentence_starts
 from newsgraph.model import Event, Mention, Statement, Timex
 
+NO_TARGET = {"target": None, "target_start": None, "target_end": None}  # an actor is not its own target
 MAX_DATE_HOPS = 4
 MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)  # head steps from a time expression to the trigger it dates
 
@@ -74,8 +75,9 @@ def _events(
     }
     targets = arguments.targets or [t for t in [reader.loose_target(token)] if t is not None and t not in arguments.actors]
     pairs = product(arguments.actors or [None], targets or [None])
-    return [Event(**shared, **_argument(reader, "actor", actor), **_argument(reader, "target", target))
-            for actor, target in pairs]
+    events = [Event(**shared, **_argument(reader, "actor", actor), **_argument(reader, "target", target))
+              for actor, target in pairs]
+    return [e if e.actor is None or e.actor != e.target else e.model_copy(update=NO_TARGET) for e in events]
 
 
 def _argument(reader: Reader, role: str, token: Token | None) -> dict[str, object]:
