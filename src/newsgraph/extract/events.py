@@ -10,7 +10,6 @@ governing the trigger (else its first calendar date, else the publication date, 
 from __future__ import annotations
 
 from datetime import date
-from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +23,7 @@ from newsgraph.model import Event, Mention, Statement, Timex
 
 NO_TARGET = {"target": None, "target_start": None, "target_end": None}  # an actor is not its own target
 MAX_DATE_HOPS = 4
+BACKGROUND_DAYS = 31  # a dated event older than a month is background to the story, not one of its days
 MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)  # head steps from a time expression to the trigger it dates
 
 
@@ -39,8 +39,8 @@ def find_events(
         main = main_event(sentence)
         if main is not None:
             token, kind, confidence = main
-            found = _events(reader, token, kind, index, sentence, statements, timexes, published)
-            events.extend(e.model_copy(update={"confidence": round(confidence, 3)}) for e in found[:1])
+            event = _event(reader, token, kind, index, sentence, statements, timexes, published)
+            events.append(event.model_copy(update={"confidence": round(confidence, 3)}))
     return events
 
 
@@ -59,11 +59,11 @@ def main_event(sentence: Span) -> tuple[Token, str, float] | None:
     return best[1], best[2], best[3]
 
 
-def _events(
+def _event(
     reader: Reader, token: Token, kind: str, index: int, sentence: Span,
     statements: list[Statement], timexes: list[Timex], published: date | None,
-) -> list[Event]:
-    """One event per actor-target pair of the trigger."""
+) -> Event:
+    """The trigger's event; coordinated actors (or targets) share it, joined by "and"."""
     arguments = reader.arguments(token, kind)
     when, source = _date(token, sentence, timexes, published)
     statement = next((i for i, s in enumerate(statements) if s.content_start <= token.idx < s.content_end), None)
@@ -72,25 +72,31 @@ def _events(
         "location": " and ".join(reader.text(p) for p in arguments.places) or None, "date": when,
         "date_source": source, "negated": is_negated(token), "statement": statement,
         "modality": modality(token, statement is not None),
+        "background": source == "sentence" and is_background(when, published),
     }
     targets = arguments.targets or [t for t in [reader.loose_target(token)] if t is not None and t not in arguments.actors]
-    pairs = product(arguments.actors or [None], targets or [None])
-    events = [Event(**shared, **_argument(reader, "actor", actor), **_argument(reader, "target", target))
-              for actor, target in pairs]
-    return [e if e.actor is None or e.actor != e.target else e.model_copy(update=NO_TARGET) for e in events]
+    event = Event(**shared, **_argument(reader, "actor", arguments.actors), **_argument(reader, "target", targets))
+    return event if event.actor is None or event.actor != event.target else event.model_copy(update=NO_TARGET)
 
 
-def _argument(reader: Reader, role: str, token: Token | None) -> dict[str, object]:
-    """The argument's words and offsets; a pronoun keeps its offsets and takes its antecedent's words."""
-    if token is None:
+def _argument(reader: Reader, role: str, tokens: list[Token]) -> dict[str, object]:
+    """The arguments' words (joined by "and") and the offsets from the first to the last."""
+    if not tokens:
         return {}
+    found = [_words(reader, token) for token in tokens]
+    text = " and ".join(dict.fromkeys(text for text, _, _ in found))
+    return {role: text, f"{role}_start": found[0][1], f"{role}_end": found[-1][2]}
+
+
+def _words(reader: Reader, token: Token) -> tuple[str, int, int]:
+    """An argument's words and offsets; a pronoun keeps its offsets and takes its antecedent's words."""
     mention = reader.mention_of.get(token.i)
     start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
     text = reader.text(token)
     if mention is None and is_pronoun(token):
         subject, earlier = antecedent(token, reader.mentions)
         text = reader.text(subject) if subject is not None else earlier.text if earlier is not None else text
-    return {role: text, f"{role}_start": start, f"{role}_end": end}
+    return text, start, end
 
 
 def _date(token: Token, sentence: Span, timexes: list[Timex], published: date | None) -> tuple[str | None, str | None]:
@@ -102,6 +108,25 @@ def _date(token: Token, sentence: Span, timexes: list[Timex], published: date | 
     if chosen:
         return chosen[0].value, "sentence"
     return (published.isoformat(), "published") if published else (None, None)
+
+
+def is_background(value: str | None, published: date | None) -> bool:
+    """Dated a past year or month ("in 2016", "last March"), or a day more than BACKGROUND_DAYS before publication."""
+    if not value or published is None or not value[:4].isdigit():
+        return False
+    year, _, rest = value[:10].partition("-")
+    if rest[:2].isdigit() and len(rest) >= 5:
+        return _days_before(value[:10], published) > BACKGROUND_DAYS
+    if rest[:2].isdigit():
+        return (int(year), int(rest[:2])) < (published.year, published.month)
+    return int(year) < published.year and not rest.startswith("W")  # a week: last week is the story's own time
+
+
+def _days_before(day: str, published: date) -> int:
+    try:
+        return (published - date.fromisoformat(day)).days
+    except ValueError:
+        return 0
 
 
 def _governs(doc: Doc, timex: Timex, trigger: Token) -> bool:
