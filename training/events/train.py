@@ -11,7 +11,8 @@ mostly speech and no PLOVER event) as NONE, weighted down since some do hold eve
 Classifier: multinomial logistic regression (scikit-learn, training only) over the indicator
 features of extract/event_features.py (doc.tensor vectors were tried and lowered the held-out
 type F1: 0.75 without, 0.64 at full weight); the runtime reads the
-weights with numpy (extract/event_model.py). Prints the held-out score of the main-event choice.
+weights with numpy (extract/event_model.py). The held-out type score of the main-event choice
+(extract/events.py) goes into meta.json.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "training"))
 from heldout import CORPORA, part, read  # noqa: E402
 
-from newsgraph.extract.event_features import Candidate, candidates, depth, sparse_features  # noqa: E402
-from newsgraph.extract.event_model import NONE, TYPES  # noqa: E402
+from newsgraph.extract.event_features import Candidate, candidates, sentence_features, sparse_features  # noqa: E402
+from newsgraph.extract.event_model import NONE, TYPES, weights  # noqa: E402
+from newsgraph.extract.events import main_event  # noqa: E402
 from newsgraph.extract.timexes import sentence_starts  # noqa: E402
 from newsgraph.nlp import load_pipeline  # noqa: E402
 
+DEFAULT_OUT = ROOT / "src" / "newsgraph" / "data" / "event_model"
 NEGATIVE_WEIGHT = 0.3  # PolNeAR sentences are unlabelled for events: most hold none, some do
 MIN_COUNT = 2  # features seen fewer times are dropped (keeps the weights small)
 
@@ -51,7 +54,7 @@ def silver(found: list[Candidate], types: set[str]) -> Candidate | None:
         return None
     typed = [c for c in found if c.lexicon in types]
     roots = [c for c in found if c.token.dep_ == "ROOT"]
-    return min(typed or roots or found, key=lambda c: (depth(c.token), c.token.i))
+    return min(typed or roots or found, key=lambda c: (c.depth, c.token.i))
 
 
 def examples(doc, label_of) -> list[tuple[dict, str, float]]:
@@ -59,8 +62,9 @@ def examples(doc, label_of) -> list[tuple[dict, str, float]]:
     out = []
     for sentence in sentences(doc):
         found = candidates(sentence)
+        words = sentence_features(sentence)
         for c, label, weight in label_of(found):
-            out.append((sparse_features(c, sentence, found), label, weight))
+            out.append((sparse_features(c, found, words), label, weight))
     return out
 
 
@@ -97,7 +101,7 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=3.0, help="inverse L2 strength of the logistic regression")
     parser.add_argument("--negatives", type=int, default=120, help="PolNeAR train articles used as negatives")
     parser.add_argument("--cache", help="pickle of the parsed examples, reused when it exists (faster reruns)")
-    parser.add_argument("--out", default=str(ROOT / "src" / "newsgraph" / "data" / "event_model"))
+    parser.add_argument("--out", default=str(DEFAULT_OUT))
     args = parser.parse_args()
     train = part(read("events"), "train")
     if args.cache and Path(args.cache).exists():
@@ -114,13 +118,32 @@ def main() -> None:
     X = vectorizer.fit_transform([{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f, *_ in data])
     model = LogisticRegression(C=args.c, max_iter=3000)
     model.fit(X, [label for _, label, _ in data], sample_weight=np.array([w for *_, w in data]))
-    write(Path(args.out), model, vectorizer, args, len(train), len(data))
+    meta = write(Path(args.out), model, vectorizer, args, len(train), len(data))
+    if Path(args.out).resolve() == DEFAULT_OUT.resolve():
+        meta["heldout"] = heldout_score()
+        (DEFAULT_OUT / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(meta))
+
+
+def heldout_score() -> dict[str, float]:
+    """Type P/R/F1 of the shipped main-event choice on the held-out fifth (one gold event per sentence)."""
+    weights.cache_clear()
+    rows = part(read("events"), "heldout")
+    found = tp = 0
+    for row, doc in zip(rows, load_pipeline().pipe(r["text"] for r in rows)):
+        gold = row["events"][0]
+        main = main_event(doc[:])
+        found += main is not None
+        tp += main is not None and main[1] in {gold["type"], *(gold.get("type_any") or [])}
+    p, r = tp / found if found else 0.0, tp / len(rows)
+    return {"sentences": len(rows), "type_p": round(p, 3), "type_r": round(r, 3),
+            "type_f1": round(2 * p * r / (p + r) if p + r else 0.0, 3)}
 
 
 ABSENT = -30.0  # bias of a class the training data never shows (RETREAT: the gold says CONCEDE for YIELD)
 
 
-def write(out: Path, model, vectorizer, args, sentences_used: int, examples_used: int) -> None:
+def write(out: Path, model, vectorizer, args, sentences_used: int, examples_used: int) -> dict:
     """weights.npz (float16 feature weights, bias), features.json (their names) and meta.json."""
     out.mkdir(parents=True, exist_ok=True)
     classes = list(model.classes_)
@@ -138,7 +161,7 @@ def write(out: Path, model, vectorizer, args, sentences_used: int, examples_used
             "features": int(keep.sum()), "classes": [*TYPES, NONE],
             "command": "python training/events/train.py" + (f" --c {args.c}" if args.c != 3.0 else "")}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(json.dumps(meta))
+    return meta
 
 
 if __name__ == "__main__":

@@ -25,14 +25,15 @@ class Candidate:
 
     token: Token
     lexicon: str | None
+    depth: int
 
 
 def candidates(sentence: Span) -> list[Candidate]:
     """Lexicon triggers of the sentence, and its root verb when the lexicon does not already hold it."""
-    found = [Candidate(t, kind) for t in sentence if (kind := match(t)) is not None]
+    found = [Candidate(t, kind, depth(t)) for t in sentence if (kind := match(t)) is not None]
     root = sentence.root
     if root.pos_ in ("VERB", "AUX") and root.dep_ not in MODIFIER_DEPS and all(c.token.i != root.i for c in found):
-        found.append(Candidate(root, None))
+        found.append(Candidate(root, None, depth(root)))
     return sorted(found, key=lambda c: c.token.i)
 
 
@@ -44,17 +45,23 @@ def depth(token: Token) -> int:
     return steps
 
 
-def sparse_features(candidate: Candidate, sentence: Span, others: list[Candidate]) -> dict[str, float]:
-    """Named indicator features of one candidate: the word, its lexicon type, its place in the parse, its clause."""
+def sentence_features(sentence: Span) -> dict[str, float]:
+    """The sentence's content lemmas, shared by all its candidates (computed once per sentence)."""
+    return {f"s={word.lemma_.lower()}": SENTENCE_WEIGHT for word in sentence if word.pos_ in CONTENT_POS}
+
+
+def sparse_features(candidate: Candidate, others: list[Candidate], sentence: dict[str, float]) -> dict[str, float]:
+    """Named indicator features of one candidate: the word, its lexicon type, its place in the parse, its
+    clause, the other candidates and the sentence's words (`sentence_features`)."""
     token = candidate.token
     lemma = token.lemma_.lower()
     head = token.head
     f: dict[str, float] = {
         f"lem={lemma}": 1.0, f"lex={candidate.lexicon}": 1.0, f"pos={token.pos_}": 1.0, f"dep={token.dep_}": 1.0,
-        f"depth={depth(token)}": 1.0, f"head={head.lemma_.lower()}": 1.0, f"dephead={token.dep_}:{head.lemma_.lower()}": 1.0,
+        f"depth={candidate.depth}": 1.0, f"head={head.lemma_.lower()}": 1.0, f"dephead={token.dep_}:{head.lemma_.lower()}": 1.0,
         f"lem+lex={lemma}:{candidate.lexicon}": 1.0, f"tag={token.tag_}": 1.0, f"ncand={min(len(others), 4)}": 1.0,
         f"rank={sum(o.token.i < token.i for o in others)}": 1.0,
-        f"above={sum(depth(o.token) < depth(token) for o in others)}": 1.0,
+        f"above={sum(o.depth < candidate.depth for o in others)}": 1.0,
     }
     for child in token.children:
         if child.dep_ in CHILD_DEPS:
@@ -73,9 +80,7 @@ def sparse_features(candidate: Candidate, sentence: Span, others: list[Candidate
     for word in token.subtree:
         if word.pos_ in CONTENT_POS and word.i != token.i:
             f[f"w={word.lemma_.lower()}"] = 0.5
-    for word in sentence:
-        if word.pos_ in CONTENT_POS:
-            f[f"s={word.lemma_.lower()}"] = SENTENCE_WEIGHT
+    f.update(sentence)
     for other in others:
         if other.token.i != token.i:
             f[f"other={other.lexicon}"] = 1.0

@@ -40,11 +40,11 @@ def weights() -> Weights:
 def probabilities(sparse: dict[str, float]) -> np.ndarray:
     """P(type) for the TYPES then NONE, for one candidate's features."""
     w = weights()
+    known = [(row, value) for name, value in sparse.items() if (row := w.index.get(name)) is not None]
     logits = w.bias.copy()
-    for name, value in sparse.items():
-        row = w.index.get(name)
-        if row is not None:
-            logits += value * w.sparse[row]
+    if known:
+        rows, values = zip(*known)
+        logits += np.asarray(values, dtype=np.float32) @ w.sparse[list(rows)]
     logits -= logits.max()
     exp = np.exp(logits)
     return exp / exp.sum()

@@ -1,8 +1,11 @@
 """PLOVER events: who did what to whom, when and where.
 
-One Event per actor-target pair (the dyads of event data): "Turkey and Russia are fighting
-Daesh" gives two ASSAULT events sharing one trigger, actors Turkey and Russia. Arguments come
-from the dependency parse (event_arguments.py); the date is the sentence's time expression
+At most one Event per sentence, its main one: the event model (event_model.py, trained on real
+news where each sentence has one main event) scores the sentence's candidate triggers (lexicon
+triggers and the root verb, event_features.py) and types the best; nested and background clauses
+("condemned the attack", "said ...") do not become events of their own. Coordinated actors share
+the event ("Turkey and Russia"). Arguments come from the dependency parse (event_arguments.py),
+pronouns read through their antecedent (event_coref.py); the date is the sentence's time expression
 governing the trigger (else its first calendar date, else the publication date, marked in
 `date_source`); an event inside a statement's content span points to it in `statement`.
 """
@@ -16,17 +19,17 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_arguments import Reader
 from newsgraph.extract.event_coref import antecedent, is_pronoun
-from newsgraph.extract.event_features import candidates, sparse_features
+from newsgraph.extract.event_features import candidates, sentence_features, sparse_features
 from newsgraph.extract.event_model import TYPES, probabilities
 from newsgraph.extract.event_modality import is_negated, modality
 from newsgraph.extract.timexes import sentence_starts
 from newsgraph.model import Event, Mention, Statement, Timex
 
 NO_TARGET = {"target": None, "target_start": None, "target_end": None}  # an actor is not its own target
-MAX_DATE_HOPS = 4
+MAX_DATE_HOPS = 4  # head steps from a time expression to the trigger it dates
 BACKGROUND_DAYS = 31  # a dated event older than a month is background to the story, not one of its days
 LEXICON_PRIOR = 1.0  # weight of the lexicon's type against the model's; tuned on the events held-out fifth
-MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)  # head steps from a time expression to the trigger it dates
+MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)
 
 
 def find_events(
@@ -54,8 +57,9 @@ def main_event(sentence: Span) -> tuple[Token, str, float] | None:
     """
     scored = []
     found = candidates(sentence)
+    words = sentence_features(sentence) if found else {}
     for candidate in found:
-        p = probabilities(sparse_features(candidate, sentence, found))
+        p = probabilities(sparse_features(candidate, found, words))
         prior = np.array([1.0 + LEXICON_PRIOR * (t == candidate.lexicon) for t in TYPES])
         kind = int((p[:-1] * prior).argmax())
         scored.append((1.0 - float(p[-1]), candidate, TYPES[kind], float(p[kind])))
