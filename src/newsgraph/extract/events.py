@@ -86,7 +86,8 @@ def _event(
         "modality": modality(token, statement is not None),
         "background": source == "sentence" and is_background(when, published),
     }
-    targets = arguments.targets or [t for t in [reader.loose_target(token)] if t is not None and t not in arguments.actors]
+    taken = {t.i for t in arguments.actors + arguments.places}  # the event's place is not its target
+    targets = arguments.targets or [t for t in [reader.loose_target(token)] if t is not None and t.i not in taken]
     event = Event(**shared, **_argument(reader, "actor", arguments.actors), **_argument(reader, "target", targets))
     return event if event.actor is None or event.actor != event.target else event.model_copy(update=NO_TARGET)
 
