@@ -112,3 +112,18 @@ def test_offsets_point_at_the_text(parse) -> None:
 def test_never_raises(parse, text: str) -> None:
     find_timexes(parse(text), PUBLISHED)
     find_timexes(parse(text), None)
+
+
+def test_fiscal_quarters_without_article_and_hyphenated(parse) -> None:
+    found = values(parse, "Third-quarter profit rose, and fourth quarter sales will follow.", date(2016, 10, 28))
+    assert found == {"Third-quarter": "2016-Q3", "fourth quarter": "2016-Q4"}
+
+
+def test_the_quarter_refers_to_the_last_one_mentioned_and_year_ago_goes_back_a_year(parse) -> None:
+    text = "Profit rose in the second quarter. The quarter was strong, better than the year-ago quarter."
+    found = values(parse, text, date(2016, 10, 28))
+    assert (found["The quarter"], found["the year-ago quarter"]) == ("2016-Q2", "2015-Q2")
+
+
+def test_the_latest_quarter_is_the_last_one_ended(parse) -> None:
+    assert values(parse, "Sales fell in the latest quarter.", date(2016, 10, 28)) == {"the latest quarter": "2016-Q3"}

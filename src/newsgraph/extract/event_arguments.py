@@ -16,6 +16,7 @@ SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "dative")
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "for", "from")
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at")
+LOOSE_PREPS = ("against", "on", "to", "with", "at", "for", "into", "from", "over", "in", "of")
 PLACE_PREPS = ("in", "at", "near", "outside", "across", "inside", "around")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "group",
@@ -45,6 +46,7 @@ class Reader:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
+        self.mentions = mentions
         self.mention_of: dict[int, Mention] = {}
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -57,6 +59,21 @@ class Reader:
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
         targets = [t for target in targets if (t := self._target(target)) is not None and t not in actors]
         return Arguments(_spread(actors), _spread(targets), self._places(trigger))
+
+    def loose_target(self, trigger: Token) -> Token | None:
+        """What the main event is done to when no actor is: its object, the object of its preposition,
+        or that of the verb it governs ("rejected a UN draft resolution", "sent aid to northeast Nigeria");
+        a named actor inside that phrase first ("rejected a request by the AP": the AP)."""
+        named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of
+                      and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
+        if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
+            return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
+        for head in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))):
+            found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if head.pos_ != "NOUN" else None)
+            found = found or self._usable(_prep_object(head, LOOSE_PREPS))
+            if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i:
+                return _antecedent(found)
+        return None
 
     def text(self, token: Token) -> str:
         """The mention naming the token, else its noun phrase (without a leading article)."""

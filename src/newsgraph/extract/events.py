@@ -1,8 +1,11 @@
 """PLOVER events: who did what to whom, when and where.
 
-One Event per actor-target pair (the dyads of event data): "Turkey and Russia are fighting
-Daesh" gives two ASSAULT events sharing one trigger, actors Turkey and Russia. Arguments come
-from the dependency parse (event_arguments.py); the date is the sentence's time expression
+At most one Event per sentence, its main one: the event model (event_model.py, trained on real
+news where each sentence has one main event) scores the sentence's candidate triggers (lexicon
+triggers and the root verb, event_features.py) and types the best; nested and background clauses
+("condemned the attack", "said ...") do not become events of their own. Coordinated actors share
+the event ("Turkey and Russia"). Arguments come from the dependency parse (event_arguments.py),
+pronouns read through their antecedent (event_coref.py); the date is the sentence's time expression
 governing the trigger (else its first calendar date, else the publication date, marked in
 `date_source`); an event inside a statement's content span points to it in `statement`.
 """
@@ -10,18 +13,23 @@ governing the trigger (else its first calendar date, else the publication date, 
 from __future__ import annotations
 
 from datetime import date
-from itertools import product
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.event_arguments import Reader
+from newsgraph.extract.event_coref import antecedent, is_pronoun
+from newsgraph.extract.event_features import candidates, sentence_features, sparse_features
+from newsgraph.extract.event_model import TYPES, probabilities
 from newsgraph.extract.event_modality import is_negated, modality
-from newsgraph.extract.event_triggers import match
 from newsgraph.extract.timexes import sentence_starts
 from newsgraph.model import Event, Mention, Statement, Timex
 
-COMPLEMENT_DEPS = {"dobj", "xcomp", "advcl", "pobj", "ccomp"}
+NO_TARGET = {"target": None, "target_start": None, "target_end": None}  # an actor is not its own target
 MAX_DATE_HOPS = 4  # head steps from a time expression to the trigger it dates
+BACKGROUND_DAYS = 31  # a dated event older than a month is background to the story, not one of its days
+LEXICON_PRIOR = 1.0  # weight of the lexicon's type against the model's; tuned on the events held-out fifth
+MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)
 
 
 def find_events(
@@ -33,37 +41,41 @@ def find_events(
     bounds = [*sentence_starts(doc), len(doc)]
     for index, (start, end) in enumerate(zip(bounds, bounds[1:])):
         sentence = doc[start:end]
-        for token, kind in _triggers(sentence):
-            events.extend(_events(reader, token, kind, index, sentence, statements, timexes, published))
+        main = main_event(sentence)
+        if main is not None:
+            token, kind, confidence = main
+            event = _event(reader, token, kind, index, sentence, statements, timexes, published)
+            events.append(event.model_copy(update={"confidence": round(confidence, 3)}))
     return events
 
 
-def _triggers(sentence: Span) -> list[tuple[Token, str]]:
-    """Trigger tokens of the sentence with their types, dropping one that repeats its head's event."""
-    found = [(token, kind) for token in sentence if (kind := match(token)) is not None]
-    kinds = {token.i: kind for token, kind in found}
-    return [(token, kind) for token, kind in found if not _repeats(token, kind, kinds)]
+def main_event(sentence: Span) -> tuple[Token, str, float] | None:
+    """The sentence's main event: the candidate most likely to state one, its type and the model's confidence.
+
+    A sentence has an event when the model gives one at least MIN_EVENT, or when it types a lexicon
+    trigger as the lexicon does (the low confidence then tells views it is a weaker reading).
+    """
+    scored = []
+    found = candidates(sentence)
+    words = sentence_features(sentence) if found else {}
+    for candidate in found:
+        p = probabilities(sparse_features(candidate, found, words))
+        prior = np.array([1.0 + LEXICON_PRIOR * (t == candidate.lexicon) for t in TYPES])
+        kind = int((p[:-1] * prior).argmax())
+        scored.append((1.0 - float(p[-1]), candidate, TYPES[kind], float(p[kind])))
+    sure = [s for s in scored if s[0] >= MIN_EVENT]
+    agreed = [s for s in scored if s[1].lexicon == s[2]]
+    if not sure and not agreed:
+        return None
+    _, candidate, kind, confidence = max(sure or agreed, key=lambda s: s[0])
+    return candidate.token, kind, confidence
 
 
-def _repeats(token: Token, kind: str, kinds: dict[int, str]) -> bool:
-    """Whether a governing trigger one or two steps up has the same type ("signed an agreement")."""
-    if token.dep_ not in COMPLEMENT_DEPS:
-        return False
-    head = token.head
-    for _ in range(2):
-        if head.i != token.i and kinds.get(head.i) == kind:
-            return True
-        if head.dep_ not in ("prep", "aux") or head.head is head:
-            break
-        head = head.head
-    return False
-
-
-def _events(
+def _event(
     reader: Reader, token: Token, kind: str, index: int, sentence: Span,
     statements: list[Statement], timexes: list[Timex], published: date | None,
-) -> list[Event]:
-    """One event per actor-target pair of the trigger."""
+) -> Event:
+    """The trigger's event; coordinated actors (or targets) share it, joined by "and"."""
     arguments = reader.arguments(token, kind)
     when, source = _date(token, sentence, timexes, published)
     statement = next((i for i, s in enumerate(statements) if s.content_start <= token.idx < s.content_end), None)
@@ -72,18 +84,32 @@ def _events(
         "location": " and ".join(reader.text(p) for p in arguments.places) or None, "date": when,
         "date_source": source, "negated": is_negated(token), "statement": statement,
         "modality": modality(token, statement is not None),
+        "background": source == "sentence" and is_background(when, published),
     }
-    pairs = product(arguments.actors or [None], arguments.targets or [None])
-    return [Event(**shared, **_argument(reader, "actor", actor), **_argument(reader, "target", target))
-            for actor, target in pairs]
+    taken = {t.i for t in arguments.actors + arguments.places}  # the event's place is not its target
+    targets = arguments.targets or [t for t in [reader.loose_target(token)] if t is not None and t.i not in taken]
+    event = Event(**shared, **_argument(reader, "actor", arguments.actors), **_argument(reader, "target", targets))
+    return event if event.actor is None or event.actor != event.target else event.model_copy(update=NO_TARGET)
 
 
-def _argument(reader: Reader, role: str, token: Token | None) -> dict[str, object]:
-    if token is None:
+def _argument(reader: Reader, role: str, tokens: list[Token]) -> dict[str, object]:
+    """The arguments' words (joined by "and") and the offsets from the first to the last."""
+    if not tokens:
         return {}
+    found = [_words(reader, token) for token in tokens]
+    text = " and ".join(dict.fromkeys(text for text, _, _ in found))
+    return {role: text, f"{role}_start": found[0][1], f"{role}_end": found[-1][2]}
+
+
+def _words(reader: Reader, token: Token) -> tuple[str, int, int]:
+    """An argument's words and offsets; a pronoun keeps its offsets and takes its antecedent's words."""
     mention = reader.mention_of.get(token.i)
     start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
-    return {role: reader.text(token), f"{role}_start": start, f"{role}_end": end}
+    text = reader.text(token)
+    if mention is None and is_pronoun(token):
+        subject, earlier = antecedent(token, reader.mentions)
+        text = reader.text(subject) if subject is not None else earlier.text if earlier is not None else text
+    return text, start, end
 
 
 def _date(token: Token, sentence: Span, timexes: list[Timex], published: date | None) -> tuple[str | None, str | None]:
@@ -95,6 +121,25 @@ def _date(token: Token, sentence: Span, timexes: list[Timex], published: date | 
     if chosen:
         return chosen[0].value, "sentence"
     return (published.isoformat(), "published") if published else (None, None)
+
+
+def is_background(value: str | None, published: date | None) -> bool:
+    """Dated a past year or month ("in 2016", "last March"), or a day more than BACKGROUND_DAYS before publication."""
+    if not value or published is None or not value[:4].isdigit():
+        return False
+    year, _, rest = value[:10].partition("-")
+    if rest[:2].isdigit() and len(rest) >= 5:
+        return _days_before(value[:10], published) > BACKGROUND_DAYS
+    if rest[:2].isdigit():
+        return (int(year), int(rest[:2])) < (published.year, published.month)
+    return int(year) < published.year and not rest.startswith("W")  # a week: last week is the story's own time
+
+
+def _days_before(day: str, published: date) -> int:
+    try:
+        return (published - date.fromisoformat(day)).days
+    except ValueError:
+        return 0
 
 
 def _governs(doc: Doc, timex: Timex, trigger: Token) -> bool:

@@ -32,6 +32,7 @@ class Context:
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 YEAR_IN = re.compile(r"\b\d{4}\b")
+QUARTER = re.compile(r"\d{4}-Q[1-4]")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -284,7 +285,27 @@ def _quarter(groups: dict[str, str], context: Context) -> Value:
     else:
         start_month = (index - 1) * (6 if half else 3) + 1
         year = f"{anchor.year - (start_month > anchor.month and context.direction != 'future'):04d}"
+    if groups.get("ya") and year.isdigit():  # "the year-ago third quarter"
+        year = f"{int(year) - 1:04d}"
     return "DATE", f"{year}-{code}", None
+
+
+def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
+    """"the quarter", "the latest quarter": the last quarter mentioned, else the last one ended ("this quarter": the
+    anchor's own); a year back for "year-ago"."""
+    word = (groups.get("l") or groups.get("d") or "").lower()
+    own = word in ("this", "current")
+    mentioned = context.reference if context.reference and QUARTER.fullmatch(context.reference) else None
+    if word in ("latest", "last", "most recent") or own:
+        mentioned = None
+    if mentioned is None and context.anchor is None:
+        return "DATE", "XXXX-QX", None
+    if mentioned is None:
+        index = context.anchor.year * 4 + (context.anchor.month - 1) // 3 - (not own)
+        mentioned = f"{index // 4:04d}-Q{index % 4 + 1}"
+    if groups.get("a") or groups.get("a2"):
+        mentioned = f"{int(mentioned[:4]) - 1:04d}{mentioned[4:]}"
+    return "DATE", mentioned, None
 
 
 def _holiday(groups: dict[str, str], context: Context) -> Value:
@@ -442,7 +463,7 @@ HANDLERS = {
     "range": _range, "since": _since, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
-    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "weekday": _weekday, "holiday": _holiday,
+    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "weekday": _weekday, "holiday": _holiday,
     "word": _word, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
