@@ -47,15 +47,15 @@ def _verb(ctx: Context, verb: Token, cue: Cue) -> Draft | None:
     speaker = speaker_of(verb)
     if speaker is None or is_first_or_second_person(speaker) or not can_speak(speaker.root):
         return None
-    span = _clause(verb, cue) or _objects(verb, cue)
+    span = clause_of(verb, cue.complements) or objects_of(verb, cue.complements)
     if span is None:
         return None
     return content_draft(ctx, span[0], span[1], cue=verb, speaker=speaker, hedged=cue.hedged)
 
 
-def _clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
+def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | None:
     """The that-clause of a reporting verb, before or after it."""
-    if "ccomp" not in cue.complements:
+    if "ccomp" not in complements:
         return None
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb)), None)
     if clause is not None:
@@ -90,10 +90,10 @@ def clause_end(clause: Token) -> int:
     return clause.right_edge.i
 
 
-def _objects(verb: Token, cue: Cue) -> tuple[int, int] | None:
+def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | None:
     """The object complements of a verb like accuse (of), dismiss (as), call (a name), urge (to)."""
     rights = [c for c in verb.rights if _may_be_content(c)]
-    if not any(_fits(child, cue.complements) for child in rights):
+    if not any(_fits(child, complements) for child in rights):
         return None
     return rights[0].left_edge.i, max(c.right_edge.i for c in rights)
 

@@ -6,9 +6,12 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from newsgraph.extract.statement_candidates import candidates
+from newsgraph.extract.statement_colons import colon_drafts
 from newsgraph.extract.statement_context import Context, Draft
 from newsgraph.extract.statement_direct import direct_drafts
 from newsgraph.extract.statement_indirect import indirect_drafts
+from newsgraph.extract.statement_model import Model, load_model
 from newsgraph.extract.statement_sources import SourceResolver
 from newsgraph.model import Mention, Statement
 
@@ -18,13 +21,21 @@ from newsgraph.model import Mention, Statement
 SAME_CONTENT = 0.6
 
 
-def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
-    """Every statement the article reports, in text order, with its resolved speaker."""
+def find_statements(doc: Doc, mentions: list[Mention], model: Model | None = None) -> list[Statement]:
+    """Every statement the article reports, in text order, with its resolved speaker.
+
+    Direct quotes and the lexicon's cues come from rules; any other verb or noun with a content
+    complement is kept when the trained model (statement_model.py) accepts it.
+    """
     ctx = Context(doc)
+    model = model or load_model()
     direct = direct_drafts(ctx)
     done = {draft.cue.i for draft in direct if draft.cue is not None}
-    drafts = direct + [d for d in indirect_drafts(ctx, done) if not _inside_quote(d, direct)]
-    drafts = _unique([d for d in drafts if _has_words(doc.text[d.start:d.end])])
+    ruled = list(colon_drafts(ctx)) + [d for d in indirect_drafts(ctx, done) if not _inside_quote(d, direct)]
+    done |= {draft.cue.i for draft in ruled if draft.cue is not None}
+    learned = [c.draft for c in candidates(ctx, done) if model.accepts(c)]
+    drafts = direct + ruled + [d for d in learned if not _inside_quote(d, direct)]
+    drafts = _outermost(_unique([d for d in drafts if _has_words(doc.text[d.start:d.end])]))
     resolver = SourceResolver(doc, mentions)
     sentence_starts = [sent.start_char for sent in doc.sents]
     by_speaker_position = sorted(drafts, key=lambda d: d.speaker.start_char if d.speaker is not None else d.start)
@@ -48,6 +59,11 @@ def _unique(drafts: list[Draft]) -> list[Draft]:
         if not any(_overlap(draft, other) >= SAME_CONTENT for other in kept):
             kept.append(draft)
     return kept
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop statements whose content lies inside another's: a nested report belongs to the outer one."""
+    return [d for d in drafts if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) for o in drafts)]
 
 
 def _rank(draft: Draft) -> tuple:
