@@ -16,6 +16,9 @@ SOURCE_PREPS = {"from", "by", "of", "at"}
 INVERTED_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 RELATIVE_TAGS = {"WP", "WDT", "WP$"}
+DASHES = ("–", "—", "--")
+# How far into its line a dateline's dash may come ("KESTREL CITY, March 3 (Daily Ledger) –").
+DATELINE_CHARS = 60
 
 
 def speaker_of(cue: Token) -> Span | None:
@@ -24,13 +27,23 @@ def speaker_of(cue: Token) -> Span | None:
         return _noun_speaker(cue)
     verb = cue
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj" and not _in_dateline(c)), None)
+        subject = subject or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if subject is not None:
             return _subject_source(verb, subject)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             break
         verb = verb.head
     return _inverted_subject(cue)
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token is part of a dateline ("ANKARA, Dec 13 (Wire) –"): capitals before a dash opening the paragraph."""
+    doc = token.doc
+    line_start = doc.text.rfind("\n", 0, token.idx) + 1
+    lead = doc.text[line_start : token.idx + len(token)]
+    return token.text.isupper() and len(lead) < DATELINE_CHARS and not any(d in lead for d in DASHES) and any(
+        d in doc.text[token.idx : line_start + DATELINE_CHARS] for d in DASHES)
 
 
 def _subject_source(verb: Token, subject: Token) -> Span | None:
