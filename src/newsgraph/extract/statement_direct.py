@@ -37,7 +37,7 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         cue = cue or _cue_before(ctx, quote)
         if cue is None and len(ctx.doc.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
             continue  # a short quote nobody is said to say is a title or scare quote ("true.", "Lyin' Ted.")
-        speaker = speaker_of(cue) if cue is not None else (previous.speaker if previous else None)
+        speaker = speaker_of(cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
         drafts.append(Draft(quote.start, quote_end(ctx.doc.text, quote), cue, speaker, direct=True))
     return drafts
 
@@ -85,6 +85,12 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
         if _is_speech_verb(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
             return token
     return None
+
+
+def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:
+    """Whether a cue-less quote comes right after the previous statement (at most its cue between):
+    only then does it go on in the same voice; further away, its speaker is unknown."""
+    return len(ctx.doc.text[previous.end : quote.start].split()) <= CUE_REACH + 4
 
 
 def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
