@@ -3,7 +3,8 @@
     PYTHONPATH=src /work/main/.venv/bin/python training/attribution/train.py [--work /tmp/newsgraph-attribution]
 
 Parses both splits once (cached in --work), labels every candidate of statement_candidates.py
-(positive when its content matches a gold content as the shared scorer matches them), fits an
+(positive when a gold attribution has the candidate's cue word in its cue and a content the
+shared scorer would match), fits an
 L2 logistic regression (scikit-learn, training only), chooses the acceptance threshold that
 gives the best content F1 + content+source F1 of find_statements on dev, and writes
 src/newsgraph/data/statement_model.json and training/attribution/meta.json.
@@ -19,10 +20,11 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc
 
 from corpus import CORPORA, parsed
 from newsgraph.extract.mentions import find_mentions
-from newsgraph.extract.statement_candidates import candidates, features
+from newsgraph.extract.statement_candidates import Candidate, candidates, features
 from newsgraph.extract.statement_context import Context
 from newsgraph.extract.statement_direct import direct_drafts
 from newsgraph.extract.statement_model import MODEL_FILE, Model
@@ -47,10 +49,17 @@ def examples(split: str, work: Path) -> tuple[list[dict], list[int]]:
         ctx = Context(doc)
         done = {d.cue.i for d in direct_drafts(ctx) if d.cue is not None}
         for candidate in candidates(ctx, done):
-            words = set(scorer.toks(doc.text[candidate.draft.start : candidate.draft.end]))
             rows.append(dict.fromkeys(features(candidate), 1))
-            labels.append(int(any(scorer.jaccard(words, g) >= 0.5 for g in gold)))
+            labels.append(int(is_attribution(candidate, record["attributions"], gold)))
     return rows, labels
+
+
+def is_attribution(candidate: Candidate, attributions: list[dict], gold: list[set[str]]) -> bool:
+    """A gold attribution has this cue word in its cue and a content the scorer would match."""
+    draft = candidate.draft
+    words = set(scorer.toks(draft.cue.doc.text[draft.start : draft.end]))
+    return any(a["cue_start"] is not None and a["cue_start"] <= draft.cue.idx < a["cue_end"] and scorer.jaccard(words, g) >= 0.5
+               for a, g in zip(attributions, gold))
 
 
 def fit(rows: list[dict], labels: list[int]) -> dict[str, float]:
@@ -66,11 +75,11 @@ def fit(rows: list[dict], labels: list[int]) -> dict[str, float]:
     return {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-3}
 
 
-def dev_scores(work: Path, model: Model) -> dict[str, float]:
+def dev_scores(dev: list[tuple[dict, Doc, list]], model: Model) -> dict[str, float]:
     """Content and content+source P/R/F1 of find_statements on dev, matched as the shared scorer does."""
     n_gold = n_sys = tp_c = tp_s = 0
-    for record, doc in parsed("dev", work):
-        found = find_statements(doc, find_mentions(doc), model)
+    for record, doc, mentions in dev:
+        found = find_statements(doc, mentions, model)
         gold = record["attributions"]
         gsets = [set(scorer.toks(a["content"])) for a in gold]
         ssets = [set(scorer.toks(s.content)) for s in found]
@@ -90,7 +99,8 @@ def main() -> None:
     rows, labels = examples("train", args.work)
     print(f"train candidates={len(rows)} positive={sum(labels)}")
     weights = fit(rows, labels)
-    sweep = {t: dev_scores(args.work, Model(weights, t)) for t in THRESHOLDS}
+    dev = [(record, doc, find_mentions(doc)) for record, doc in parsed("dev", args.work)]
+    sweep = {t: dev_scores(dev, Model(weights, t)) for t in THRESHOLDS}
     for t, s in sweep.items():
         print(t, " ".join(f"{k}={v:.3f}" for k, v in s.items()))
     best = max(sweep, key=lambda t: sweep[t]["content_f1"] + sweep[t]["source_f1"])

@@ -29,7 +29,8 @@ class Candidate:
     """A possible attribution: its draft (content, cue, speaker) and how the parse proposed it."""
 
     draft: Draft
-    shape: str  # which complement carries the content: ccomp, before, xcomp, dobj, prep, passive, noun-that, noun-prep
+    shape: str  # which complement carries the content: ccomp, before, xcomp, dobj, passive, noun-that, noun-prep
+    content: str
 
 
 def candidates(ctx: Context, skip: set[int]) -> Iterator[Candidate]:
@@ -58,7 +59,7 @@ def _verb(ctx: Context, verb: Token) -> Candidate | None:
         if draft is not None:
             if shape == "ccomp" and span[1] < verb.i:
                 shape = "before"
-            return Candidate(draft, shape)
+            return Candidate(draft, shape, ctx.text[draft.start : draft.end])
     return None
 
 
@@ -103,7 +104,7 @@ def _noun(ctx: Context, noun: Token) -> Candidate | None:
             continue
         speaker = speaker_of(noun)
         draft = content_draft(ctx, first, last, cue=noun, speaker=speaker, unattributed=speaker is None)
-        return Candidate(draft, shape) if draft is not None else None
+        return Candidate(draft, shape, ctx.text[draft.start : draft.end]) if draft is not None else None
     return None
 
 
@@ -121,7 +122,7 @@ def features(candidate: Candidate) -> list[str]:
         f"d={cue.dep_}", f"ld={lemma}|{cue.dep_}", f"td={cue.tag_}|{cue.dep_}|{shape}", f"hd={cue.head.pos_}|{cue.dep_}",
         f"lex={(lemma, cue.pos_) in cues()}", f"lexs={(lemma, cue.pos_) in cues()}|{shape}",
         f"sp={_speaker_kind(head)}", f"sps={_speaker_kind(head)}|{shape}", f"spl={_speaker_kind(head)}|{lemma}",
-        f"len={min(words // 40, 6)}|{shape}", f"q={_quoted(doc.text[draft.start:draft.end])}|{shape}",
+        f"len={min(words // 40, 6)}|{shape}", f"q={_quoted(candidate.content)}|{shape}",
         f"prev={prev.lower_ if prev is not None else '^'}", f"neg={any(c.dep_ == 'neg' for c in cue.children)}",
         f"aux={'|'.join(sorted(c.lemma_.lower() for c in cue.children if c.dep_ in {'aux', 'auxpass'}))}",
         f"first={doc[doc.char_span(draft.start, draft.end, alignment_mode='expand').start].lower_}|{shape}",

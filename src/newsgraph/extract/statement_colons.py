@@ -20,7 +20,7 @@ SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP"}
 def colon_drafts(ctx: Context) -> Iterator[Draft]:
     """A Draft for each line "Speaker: content" whose speaker is a named person, body or group."""
     doc = ctx.doc
-    for match in COLON_LINE.finditer(doc.text):
+    for match in COLON_LINE.finditer(ctx.text):
         speaker = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         colon = doc.char_span(match.end(1), match.end(1) + 1)
         content = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")

@@ -32,19 +32,19 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         cue = _cue_after(ctx, quote)
         previous = drafts[-1] if drafts else None
         if cue is None and previous is not None and _continues(ctx, previous, quote):
-            previous.end = quote_end(ctx.doc.text, quote)
+            previous.end = quote_end(ctx.text, quote)
             continue
         cue = cue or _cue_before(ctx, quote)
-        if cue is None and len(ctx.doc.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
+        if cue is None and len(ctx.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
             continue  # a short quote nobody is said to say is a title or scare quote ("true.", "Lyin' Ted.")
         speaker = speaker_of(cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
-        drafts.append(Draft(quote.start, quote_end(ctx.doc.text, quote), cue, speaker, direct=True))
+        drafts.append(Draft(quote.start, quote_end(ctx.text, quote), cue, speaker, direct=True))
     return drafts
 
 
 def _is_speech(ctx: Context, quote: Quote) -> bool:
-    words = ctx.doc.text[quote.start : quote.end].split()
-    before = ctx.doc.text[max(0, quote.start - 3) : quote.start].rstrip(" “\"‘«")
+    words = ctx.text[quote.start : quote.end].split()
+    before = ctx.text[max(0, quote.start - 3) : quote.start].rstrip(" “\"‘«")
     if not words:
         return False
     return words[-1][-1] in SPEECH_END or before.endswith(":") or len(words) >= MIN_SPEECH_WORDS
@@ -58,7 +58,7 @@ def _is_speech_verb(token: Token) -> bool:
 def _cue_after(ctx: Context, quote: Quote) -> Token | None:
     """The reporting verb just after a closing mark ("...," Kaya told reporters)."""
     doc = ctx.doc
-    span = doc.char_span(quote.end, min(len(doc.text), quote.end + 1), alignment_mode="expand")
+    span = doc.char_span(quote.end, min(len(ctx.text), quote.end + 1), alignment_mode="expand")
     if span is None:
         return None
     for token in doc[span.end : span.end + CUE_REACH]:
@@ -71,7 +71,7 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
 
 def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     """The cue of a quote introduced by a colon or comma ("He said: ...", "a stark warning: ...")."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, ctx.text
     lead = text[: max(0, quote.start - 1)].rstrip()
     if not lead.endswith((":", ",")):
         return None
@@ -90,12 +90,12 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
 def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:
     """Whether a cue-less quote comes right after the previous statement (at most its cue between):
     only then does it go on in the same voice; further away, its speaker is unknown."""
-    return len(ctx.doc.text[previous.end : quote.start].split()) <= CUE_REACH + 4
+    return len(ctx.text[previous.end : quote.start].split()) <= CUE_REACH + 4
 
 
 def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
     """Whether a cue-less quote goes on from the previous one: only its cue sentence lies between."""
-    between = ctx.doc.text[previous.end : quote.start]
+    between = ctx.text[previous.end : quote.start]
     if previous.cue is None or not previous.end <= previous.cue.idx < quote.start:
         return False
     return "\n\n" not in between and len(between.split()) <= CUE_REACH + 4

@@ -102,9 +102,9 @@ class SourceResolver:
 
     def _name_genders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """Genders the article shows by honorific or gendered title ("Mrs Kaya", "spokeswoman Ana Ruiz")."""
-        found = {}
+        found, text = {}, doc.text
         for mention in mentions:
-            before = doc.text[max(0, mention.start - 20) : mention.start].split()
+            before = text[max(0, mention.start - 20) : mention.start].split()
             gender = genders().get(before[-1].lower().rstrip(".")) if before else None
             if _is_person(mention) and gender:
                 words = _strip_honorific(mention.text).split()

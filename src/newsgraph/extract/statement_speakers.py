@@ -17,8 +17,8 @@ INVERTED_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 RELATIVE_TAGS = {"WP", "WDT", "WP$"}
 DASHES = ("–", "—", "--")
-# How far into its line a dateline's dash may come ("KESTREL CITY, March 3 (Daily Ledger) –").
-DATELINE_CHARS = 60
+# How many tokens into its line a dateline's dash may come ("KESTREL CITY, March 3 (Daily Ledger) –").
+DATELINE_TOKENS = 14
 
 
 def speaker_of(cue: Token) -> Span | None:
@@ -38,12 +38,15 @@ def speaker_of(cue: Token) -> Span | None:
 
 
 def _in_dateline(token: Token) -> bool:
-    """Whether a token is part of a dateline ("ANKARA, Dec 13 (Wire) –"): capitals before a dash opening the paragraph."""
-    doc = token.doc
-    line_start = doc.text.rfind("\n", 0, token.idx) + 1
-    lead = doc.text[line_start : token.idx + len(token)]
-    return token.text.isupper() and len(lead) < DATELINE_CHARS and not any(d in lead for d in DASHES) and any(
-        d in doc.text[token.idx : line_start + DATELINE_CHARS] for d in DASHES)
+    """Whether a token is part of a dateline ("ANKARA, Dec 13 (Wire) –"): capitals a dash follows, at a line start."""
+    if not token.text.isupper():
+        return False
+    doc, first = token.doc, token.i
+    while first > 0 and "\n" not in doc[first - 1].whitespace_ and not doc[first - 1].is_space and token.i - first < DATELINE_TOKENS:
+        first -= 1
+    if first > 0 and token.i - first >= DATELINE_TOKENS or any(t.text in DASHES for t in doc[first : token.i]):
+        return False
+    return any(t.text in DASHES for t in doc[token.i : first + DATELINE_TOKENS])
 
 
 def _subject_source(verb: Token, subject: Token) -> Span | None:

@@ -35,11 +35,11 @@ def find_statements(doc: Doc, mentions: list[Mention], model: Model | None = Non
     done |= {draft.cue.i for draft in ruled if draft.cue is not None}
     learned = [c.draft for c in candidates(ctx, done) if model.accepts(c)]
     drafts = direct + ruled + [d for d in learned if not _inside_quote(d, direct)]
-    drafts = _outermost(_unique([d for d in drafts if _has_words(doc.text[d.start:d.end])]))
+    drafts = _outermost(_unique([d for d in drafts if _has_words(ctx.text[d.start:d.end])]))
     resolver = SourceResolver(doc, mentions)
     sentence_starts = [sent.start_char for sent in doc.sents]
     by_speaker_position = sorted(drafts, key=lambda d: d.speaker.start_char if d.speaker is not None else d.start)
-    statements = {id(d): _statement(doc, d, resolver, sentence_starts) for d in by_speaker_position}
+    statements = {id(d): _statement(ctx.text, d, resolver, sentence_starts) for d in by_speaker_position}
     return [statements[id(d)] for d in sorted(drafts, key=lambda d: d.start)]
 
 
@@ -76,7 +76,7 @@ def _overlap(a: Draft, b: Draft) -> float:
     return max(0, shared) / (max(a.end, b.end) - min(a.start, b.start))
 
 
-def _statement(doc: Doc, draft: Draft, resolver: SourceResolver, sentence_starts: list[int]) -> Statement:
+def _statement(text: str, draft: Draft, resolver: SourceResolver, sentence_starts: list[int]) -> Statement:
     source = resolver.resolve(None if draft.unattributed else draft.speaker)
     speaker, cue = draft.speaker, draft.cue
     anchor = cue.idx if cue is not None else draft.start
@@ -86,7 +86,7 @@ def _statement(doc: Doc, draft: Draft, resolver: SourceResolver, sentence_starts
         speaker_start=speaker.start_char if speaker is not None else None,
         speaker_end=speaker.end_char if speaker is not None else None,
         cue=_cue_text(draft),
-        content=doc.text[draft.start : draft.end],
+        content=text[draft.start : draft.end],
         content_start=draft.start,
         content_end=draft.end,
         direct=draft.direct,
