@@ -15,7 +15,9 @@ from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_p
 PREP_COMPLEMENTS = {"as", "of", "on", "for", "about"}
 CLAUSE_DEPS = {"ccomp"}
 # Right-hand children never part of a verb's content: punctuation, coordination, time and manner.
-NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt"}
+NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt", "advcl"}
+# Prepositions that set when, where or why something was said, not what ("during a stop in Flint").
+ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "despite", "following", "while", "because"}
 EXPLETIVES = {"it", "there"}
 ADVERB_DEPS = {"advmod"}
 
@@ -110,6 +112,8 @@ def _fits(child: Token, complements: frozenset[str]) -> bool:
 
 def _may_be_content(child: Token) -> bool:
     """Whether a right-hand child of a cue verb can be part of what was said."""
+    if child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS:
+        return False
     return child.dep_ not in NOT_CONTENT and child.lower_ != "according" and not _is_time(child)
 
 
