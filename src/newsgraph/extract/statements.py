@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.statement_candidates import candidates
 from newsgraph.extract.statement_colons import colon_drafts
@@ -62,8 +62,17 @@ def _unique(drafts: list[Draft]) -> list[Draft]:
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
-    """Drop statements whose content lies inside another's: a nested report belongs to the outer one."""
-    return [d for d in drafts if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) for o in drafts)]
+    """Drop statements whose content lies inside another's: a nested report belongs to the outer one.
+
+    A passive report of a claim ("X's claim that S was challenged by police") keeps the claim:
+    the claim is X's own, not the police's words (equal on PolNeAR dev either way).
+    """
+    outer = [o for o in drafts if not _is_passive(o.cue)]
+    return [d for d in drafts if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) for o in outer)]
+
+
+def _is_passive(cue: Token | None) -> bool:
+    return cue is not None and any(c.dep_ == "nsubjpass" for c in cue.children)
 
 
 def _rank(draft: Draft) -> tuple:
