@@ -20,6 +20,9 @@ from newsgraph.extract.statement_speakers import speaker_of
 # Prepositions whose object may be what a verb or noun is about ("warned about X", "fears of X").
 ABOUT_PREPS = {"about", "of", "on", "over", "against", "for", "as", "with", "to"}
 CLAUSE_CHILDREN = {"acl", "ccomp", "relcl"}
+# How a cue without its own subject may hang from a verb that has one, and how many steps up to look.
+GOVERNED_DEPS = {"acl", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj"}
+GOVERNOR_REACH = 3
 # Verbs that never report anything, however they are parsed (auxiliaries and copulas).
 NOT_CUES = {"be", "have", "do", "get"}
 
@@ -54,7 +57,7 @@ def _verb(ctx: Context, verb: Token) -> Candidate | None:
                         ("dobj", objects_of(verb, ALL_COMPLEMENTS)), ("passive", _passive_subject(verb) if passive else None)):
         if span is None:
             continue
-        speaker = _agent(verb) if passive else speaker_of(verb)
+        speaker = _agent(verb) if passive else speaker_of(verb) or governor_speaker(verb)
         draft = content_draft(ctx, span[0], span[1], cue=verb, speaker=speaker, unattributed=speaker is None)
         if draft is not None:
             if shape == "ccomp" and span[1] < verb.i:
@@ -64,6 +67,20 @@ def _verb(ctx: Context, verb: Token) -> Candidate | None:
 
 
 ALL_COMPLEMENTS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "dative", *ABOUT_PREPS})
+
+
+def governor_speaker(cue: Token) -> Span | None:
+    """The speaker of the verb a cue hangs from ("Trump avoids condemning X", "they sent a letter
+    opposing X", "he unleashed tweets criticizing X"): whoever does that verb holds the attitude."""
+    token = cue
+    for _ in range(GOVERNOR_REACH):
+        if token.dep_ not in GOVERNED_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ == "VERB":
+            speaker = speaker_of(token)
+            return speaker if speaker is not None and speaker.root.tag_ not in {"WDT", "WP"} else None
+    return None
 
 
 def _xcomp(verb: Token) -> tuple[int, int] | None:
@@ -102,7 +119,7 @@ def _noun(ctx: Context, noun: Token) -> Candidate | None:
             shape, first, last = "noun-prep", obj.left_edge.i, obj.right_edge.i
         else:
             continue
-        speaker = speaker_of(noun)
+        speaker = speaker_of(noun) or governor_speaker(noun)
         draft = content_draft(ctx, first, last, cue=noun, speaker=speaker, unattributed=speaker is None)
         return Candidate(draft, shape, ctx.text[draft.start : draft.end]) if draft is not None else None
     return None
