@@ -20,6 +20,8 @@ from newsgraph.extract.statement_speakers import speaker_of
 # Prepositions whose object may be what a verb or noun is about ("warned about X", "fears of X").
 ABOUT_PREPS = {"about", "of", "on", "over", "against", "for", "as", "with", "to"}
 CLAUSE_CHILDREN = {"acl", "ccomp", "relcl"}
+# Every complement the rules of statement_indirect.py know: the scorer, not the lexicon, decides.
+ALL_COMPLEMENTS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "dative", *ABOUT_PREPS})
 # How a cue without its own subject may hang from a verb that has one, and how many steps up to look.
 GOVERNED_DEPS = {"acl", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj"}
 GOVERNOR_REACH = 3
@@ -52,12 +54,13 @@ def candidates(ctx: Context, skip: set[int]) -> Iterator[Candidate]:
 
 
 def _verb(ctx: Context, verb: Token) -> Candidate | None:
+    """The verb's first content complement: a clause, an infinitive, its objects, or a passive's subject."""
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
     for shape, span in (("ccomp", clause_of(verb, ALL_COMPLEMENTS)), ("xcomp", _xcomp(verb)),
                         ("dobj", objects_of(verb, ALL_COMPLEMENTS)), ("passive", _passive_subject(verb) if passive else None)):
         if span is None:
             continue
-        speaker = _agent(verb) if passive else speaker_of(verb) or governor_speaker(verb)
+        speaker = _agent(verb) if passive else speaker_of(verb) or _governor_speaker(verb)
         draft = content_draft(ctx, span[0], span[1], cue=verb, speaker=speaker, unattributed=speaker is None)
         if draft is not None:
             if shape == "ccomp" and span[1] < verb.i:
@@ -66,10 +69,7 @@ def _verb(ctx: Context, verb: Token) -> Candidate | None:
     return None
 
 
-ALL_COMPLEMENTS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "dative", *ABOUT_PREPS})
-
-
-def governor_speaker(cue: Token) -> Span | None:
+def _governor_speaker(cue: Token) -> Span | None:
     """The speaker of the verb a cue hangs from ("Trump avoids condemning X", "they sent a letter
     opposing X", "he unleashed tweets criticizing X"): whoever does that verb holds the attitude."""
     token = cue
@@ -119,7 +119,7 @@ def _noun(ctx: Context, noun: Token) -> Candidate | None:
             shape, first, last = "noun-prep", obj.left_edge.i, obj.right_edge.i
         else:
             continue
-        speaker = speaker_of(noun) or governor_speaker(noun)
+        speaker = speaker_of(noun) or _governor_speaker(noun)
         draft = content_draft(ctx, first, last, cue=noun, speaker=speaker, unattributed=speaker is None)
         return Candidate(draft, shape, ctx.text[draft.start : draft.end]) if draft is not None else None
     return None
@@ -142,11 +142,25 @@ def features(candidate: Candidate) -> list[str]:
         f"len={min(words // 40, 6)}|{shape}", f"q={_quoted(candidate.content)}|{shape}",
         f"prev={prev.lower_ if prev is not None else '^'}", f"neg={any(c.dep_ == 'neg' for c in cue.children)}",
         f"aux={'|'.join(sorted(c.lemma_.lower() for c in cue.children if c.dep_ in {'aux', 'auxpass'}))}",
-        f"first={doc[doc.char_span(draft.start, draft.end, alignment_mode='expand').start].lower_}|{shape}",
+        f"first={_content_span(candidate)[0].lower_}|{shape}", f"root={_content_span(candidate).root.lemma_.lower()}|{shape}",
+        f"rootl={_content_span(candidate).root.pos_}|{lemma}", f"gov={cue.head.lemma_.lower()}|{cue.dep_}",
+        f"prevl={prev.lower_ if prev is not None else '^'}|{lemma}", f"dist={_side(cue, draft)}|{shape}",
     ]
     if head is not None:
         found += [f"sh={head.lemma_.lower()}", f"sht={head.ent_type_}|{lemma}"]
     return found
+
+
+def _content_span(candidate: Candidate) -> Span:
+    draft = candidate.draft
+    return draft.cue.doc.char_span(draft.start, draft.end, alignment_mode="expand")
+
+
+def _side(cue: Token, draft: Draft) -> str:
+    """Where the content lies from its cue: right after, after, or before it."""
+    if draft.end <= cue.idx:
+        return "before"
+    return "next" if draft.start - (cue.idx + len(cue)) <= 5 else "after"
 
 
 def _speaker_kind(head: Token | None) -> str:
