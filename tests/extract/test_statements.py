@@ -274,3 +274,15 @@ def test_extract_gives_a_resolved_pronoun_speaker_its_entity_id(tmp_path: Path):
     novak = next(m for m in document.entities if m.text == "Pavel Novak")
     assert statement.speaker_text == "He" and statement.speaker == novak.name
     assert statement.speaker_id == novak.entity_id is not None
+
+
+def test_a_quote_signed_with_a_dash_belongs_to_the_name_after_it(statements):
+    text = "Readers wrote in after the debate.\n\n“The plan scares me and my neighbours in the valley.” ― Carla Ventimiglia\n"
+    statement = only(statements(text), "scares me")
+    assert statement.speaker == "Carla Ventimiglia" and statement.direct
+
+
+def test_a_report_wins_over_the_bare_quote_it_carries(statements):
+    text = "Senator Ruth Okafor spoke on Monday. She said the state has become “far more interested in roads than in the people who use them.”"
+    statement = only(statements(text), "far more interested")
+    assert statement.speaker == "Ruth Okafor" and statement.cue == "said"

@@ -6,7 +6,7 @@ in the paragraph after another speaker's quote continues that speaker.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import Context, Draft, quote_end
@@ -21,6 +21,7 @@ MIN_SPEECH_WORDS = 10
 # set by hand on the statements dev set (benchmarks/statements).
 CUE_REACH = 8
 SPEECH_END = set(",.?!…—-:;")
+SIGNATURE_DASHES = {"―", "—", "–", "-"}
 
 
 def direct_drafts(ctx: Context) -> list[Draft]:
@@ -38,6 +39,8 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         if cue is None and len(ctx.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
             continue  # a short quote nobody is said to say is a title or scare quote ("true.", "Lyin' Ted.")
         speaker = speaker_of(cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
+        if cue is None and (signed := _signature(ctx, quote)) is not None:
+            cue, speaker = signed
         drafts.append(Draft(quote.start, quote_end(ctx.text, quote), cue, speaker, direct=True))
     return drafts
 
@@ -67,6 +70,19 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
         if _is_speech_verb(token):
             return token
     return None
+
+
+def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
+    """A quote signed with a dash and a name ("...” ― Carla Sanchez"): the dash is the cue, the name the speaker."""
+    doc = ctx.doc
+    after = doc.char_span(quote.end, min(len(ctx.text), quote.end + 1), alignment_mode="expand")
+    if after is None:
+        return None
+    tokens = [t for t in doc[after.end : after.end + 6] if not t.is_space]
+    if len(tokens) < 2 or tokens[0].text not in SIGNATURE_DASHES:
+        return None
+    name = next((ent for ent in doc.ents if ent.start == tokens[1].i and ent.label_ in {"PERSON", "ORG"}), None)
+    return (tokens[0], name) if name is not None else None
 
 
 def _cue_before(ctx: Context, quote: Quote) -> Token | None:

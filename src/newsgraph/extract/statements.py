@@ -76,8 +76,12 @@ def _is_passive(cue: Token | None) -> bool:
 
 
 def _rank(draft: Draft) -> tuple:
-    """Direct quotes first, then drafts with a speaker, then longer ones."""
-    return (not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
+    """Attributed drafts before a quote nobody is said to say, then direct quotes, then drafts with a speaker, then longer ones.
+
+    ("He said the nation has become “more interested in ...”": the report with its speaker wins.)
+    """
+    orphan = draft.cue is None and draft.speaker is None
+    return (orphan, not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
 
 
 def _overlap(a: Draft, b: Draft) -> float:
