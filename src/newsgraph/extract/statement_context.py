@@ -34,11 +34,13 @@ class Context:
     """One parsed document with its quote passages, for asking whether a token is quoted."""
 
     doc: Doc
+    text: str = field(init=False)  # doc.text, joined once: spaCy rebuilds it on every access
     quotes: list[Quote] = field(init=False)
     _quote_starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.quotes = find_quotes(self.doc.text)
+        self.text = self.doc.text
+        self.quotes = find_quotes(self.text)
         self._quote_starts = [quote.start for quote in self.quotes]
 
     def quote_at(self, char: int) -> Quote | None:
@@ -67,9 +69,9 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
     if last - first < 1:
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    quote = ctx.quote_at(start + 1) if doc.text[start] in QUOTE_CHARS else ctx.quote_at(start)
-    if quote is not None and quote.start >= start - 1 and quote.end <= end + 1 and _whole(doc, quote, start, end):
-        return Draft(quote.start, quote_end(doc.text, quote), direct=True, **fields)
+    quote = ctx.quote_at(start + 1) if ctx.text[start] in QUOTE_CHARS else ctx.quote_at(start)
+    if quote is not None and quote.start >= start - 1 and quote.end <= end + 1 and _whole(ctx.text, quote, start, end):
+        return Draft(quote.start, quote_end(ctx.text, quote), direct=True, **fields)
     return Draft(start, end, **fields)
 
 
@@ -99,7 +101,7 @@ def _balance_marks(doc: Doc, first: int, last: int) -> tuple[int, int]:
     return first, last - 1 if marks[-1] == last else last
 
 
-def _whole(doc: Doc, quote: Quote, start: int, end: int) -> bool:
+def _whole(text: str, quote: Quote, start: int, end: int) -> bool:
     """Whether the span [start, end) is the quote passage plus at most its marks and end punctuation."""
-    outside = doc.text[start : quote.start] + doc.text[quote.end : end]
+    outside = text[start : quote.start] + text[quote.end : end]
     return all(ch in QUOTE_CHARS or ch in EDGE_PUNCT or ch.isspace() for ch in outside)

@@ -15,7 +15,9 @@ from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_p
 PREP_COMPLEMENTS = {"as", "of", "on", "for", "about"}
 CLAUSE_DEPS = {"ccomp"}
 # Right-hand children never part of a verb's content: punctuation, coordination, time and manner.
-NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt"}
+NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt", "advcl"}
+# Prepositions that set when, where or why something was said, not what ("during a stop in Flint").
+ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "despite", "following", "while", "because"}
 EXPLETIVES = {"it", "there"}
 ADVERB_DEPS = {"advmod"}
 
@@ -47,15 +49,15 @@ def _verb(ctx: Context, verb: Token, cue: Cue) -> Draft | None:
     speaker = speaker_of(verb)
     if speaker is None or is_first_or_second_person(speaker) or not can_speak(speaker.root):
         return None
-    span = _clause(verb, cue) or _objects(verb, cue)
+    span = clause_of(verb, cue.complements) or objects_of(verb, cue.complements)
     if span is None:
         return None
     return content_draft(ctx, span[0], span[1], cue=verb, speaker=speaker, hedged=cue.hedged)
 
 
-def _clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
+def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | None:
     """The that-clause of a reporting verb, before or after it."""
-    if "ccomp" not in cue.complements:
+    if "ccomp" not in complements:
         return None
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb)), None)
     if clause is not None:
@@ -90,10 +92,10 @@ def clause_end(clause: Token) -> int:
     return clause.right_edge.i
 
 
-def _objects(verb: Token, cue: Cue) -> tuple[int, int] | None:
+def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | None:
     """The object complements of a verb like accuse (of), dismiss (as), call (a name), urge (to)."""
     rights = [c for c in verb.rights if _may_be_content(c)]
-    if not any(_fits(child, cue.complements) for child in rights):
+    if not any(_fits(child, complements) for child in rights):
         return None
     return rights[0].left_edge.i, max(c.right_edge.i for c in rights)
 
@@ -110,6 +112,8 @@ def _fits(child: Token, complements: frozenset[str]) -> bool:
 
 def _may_be_content(child: Token) -> bool:
     """Whether a right-hand child of a cue verb can be part of what was said."""
+    if child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS:
+        return False
     return child.dep_ not in NOT_CONTENT and child.lower_ != "according" and not _is_time(child)
 
 

@@ -61,7 +61,7 @@ class SourceResolver:
         if span is None or len(span) == 0:
             return Source(None, "unattributed")
         source = self._resolve(span)
-        if source.name is not None:
+        if source.name is not None and source.name != span.text:
             self.known.append(Known(span.root.i, source, frozenset()))
         return source
 
@@ -102,9 +102,9 @@ class SourceResolver:
 
     def _name_genders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """Genders the article shows by honorific or gendered title ("Mrs Kaya", "spokeswoman Ana Ruiz")."""
-        found = {}
+        found, text = {}, doc.text
         for mention in mentions:
-            before = doc.text[max(0, mention.start - 20) : mention.start].split()
+            before = text[max(0, mention.start - 20) : mention.start].split()
             gender = genders().get(before[-1].lower().rstrip(".")) if before else None
             if _is_person(mention) and gender:
                 words = _strip_honorific(mention.text).split()
@@ -124,19 +124,25 @@ class SourceResolver:
         return None
 
     def _pronoun(self, pronoun: Token) -> Source:
-        """The nearest earlier compatible speaker or named actor of a pronoun."""
+        """The person "he" or "she" stands for, when the text leaves one candidate; else the pronoun as written.
+
+        A pronoun resolves only to the nearest earlier person of its gender (or of unknown
+        gender) when no other such person is named between that one's sentence and the pronoun:
+        a wrong speaker shown as a name is worse than "he".
+        """
         gender = PERSON_PRONOUNS.get(pronoun.lower_)
-        wanted = "person" if gender else ("org" if pronoun.lower_ == "it" else None)
+        as_written = Source(pronoun.text, "named", "person" if gender else "other", gender)
+        if gender is None:
+            return as_written
         here = self.sentence_of[pronoun.i]
-        for known in sorted(self.known, key=lambda k: -k.position):
-            if known.position >= pronoun.i or here - self.sentence_of[known.position] > PRONOUN_REACH:
-                continue
-            if wanted and known.source.kind != wanted:
-                continue
-            if gender and known.source.gender not in (None, gender):
-                continue
-            return known.source
-        return Source(None, "named", "person" if gender else "other", gender)
+        earlier = [k for k in self.known if k.position < pronoun.i and here - self.sentence_of[k.position] <= PRONOUN_REACH]
+        fitting = [k for k in earlier if k.source.kind == "person" and k.source.gender in (None, gender)]
+        if not fitting:
+            return as_written
+        nearest = max(fitting, key=lambda k: k.position)
+        since = self.sentence_of[nearest.position] - 1
+        rivals = {k.source.name for k in fitting if self.sentence_of[k.position] >= since}
+        return nearest.source if rivals == {nearest.source.name} else as_written
 
     def _description_target(self, head: Token, kind: str, group: frozenset[str]) -> Source | None:
         """The named actor that "the president" or "the ministry" stands for, nearest first."""

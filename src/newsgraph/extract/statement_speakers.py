@@ -16,6 +16,9 @@ SOURCE_PREPS = {"from", "by", "of", "at"}
 INVERTED_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 RELATIVE_TAGS = {"WP", "WDT", "WP$"}
+DASHES = ("–", "—", "--")
+# How many tokens into its line a dateline's dash may come ("KESTREL CITY, March 3 (Daily Ledger) –").
+DATELINE_TOKENS = 14
 
 
 def speaker_of(cue: Token) -> Span | None:
@@ -24,13 +27,26 @@ def speaker_of(cue: Token) -> Span | None:
         return _noun_speaker(cue)
     verb = cue
     for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj" and not _in_dateline(c)), None)
+        subject = subject or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if subject is not None:
             return _subject_source(verb, subject)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             break
         verb = verb.head
     return _inverted_subject(cue)
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether a token is part of a dateline ("ANKARA, Dec 13 (Wire) –"): capitals a dash follows, at a line start."""
+    if not token.text.isupper():
+        return False
+    doc, first = token.doc, token.i
+    while first > 0 and "\n" not in doc[first - 1].whitespace_ and not doc[first - 1].is_space and token.i - first < DATELINE_TOKENS:
+        first -= 1
+    if first > 0 and token.i - first >= DATELINE_TOKENS or any(t.text in DASHES for t in doc[first : token.i]):
+        return False
+    return any(t.text in DASHES for t in doc[token.i : first + DATELINE_TOKENS])
 
 
 def _subject_source(verb: Token, subject: Token) -> Span | None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsgraph.extract.statement_candidates import candidates
+from newsgraph.extract.statement_colons import colon_drafts
 from newsgraph.extract.statement_context import Context, Draft
 from newsgraph.extract.statement_direct import direct_drafts
 from newsgraph.extract.statement_indirect import indirect_drafts
+from newsgraph.extract.statement_model import Model, load_model
 from newsgraph.extract.statement_sources import SourceResolver
 from newsgraph.model import Mention, Statement
 
@@ -18,17 +21,25 @@ from newsgraph.model import Mention, Statement
 SAME_CONTENT = 0.6
 
 
-def find_statements(doc: Doc, mentions: list[Mention]) -> list[Statement]:
-    """Every statement the article reports, in text order, with its resolved speaker."""
+def find_statements(doc: Doc, mentions: list[Mention], model: Model | None = None) -> list[Statement]:
+    """Every statement the article reports, in text order, with its resolved speaker.
+
+    Direct quotes and the lexicon's cues come from rules; any other verb or noun with a content
+    complement is kept when the trained model (statement_model.py) accepts it.
+    """
     ctx = Context(doc)
+    model = model or load_model()
     direct = direct_drafts(ctx)
     done = {draft.cue.i for draft in direct if draft.cue is not None}
-    drafts = direct + [d for d in indirect_drafts(ctx, done) if not _inside_quote(d, direct)]
-    drafts = _unique([d for d in drafts if _has_words(doc.text[d.start:d.end])])
+    ruled = list(colon_drafts(ctx)) + [d for d in indirect_drafts(ctx, done) if not _inside_quote(d, direct)]
+    done |= {draft.cue.i for draft in ruled if draft.cue is not None}
+    learned = [c.draft for c in candidates(ctx, done) if model.accepts(c)]
+    drafts = direct + ruled + [d for d in learned if not _inside_quote(d, direct)]
+    drafts = _outermost(_unique([d for d in drafts if _has_words(ctx.text[d.start:d.end])]))
     resolver = SourceResolver(doc, mentions)
     sentence_starts = [sent.start_char for sent in doc.sents]
     by_speaker_position = sorted(drafts, key=lambda d: d.speaker.start_char if d.speaker is not None else d.start)
-    statements = {id(d): _statement(doc, d, resolver, sentence_starts) for d in by_speaker_position}
+    statements = {id(d): _statement(ctx.text, d, resolver, sentence_starts) for d in by_speaker_position}
     return [statements[id(d)] for d in sorted(drafts, key=lambda d: d.start)]
 
 
@@ -50,9 +61,27 @@ def _unique(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop statements whose content lies inside another's: a nested report belongs to the outer one.
+
+    A passive report of a claim ("X's claim that S was challenged by police") keeps the claim:
+    the claim is X's own, not the police's words (equal on PolNeAR dev either way).
+    """
+    outer = [o for o in drafts if not _is_passive(o.cue)]
+    return [d for d in drafts if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) for o in outer)]
+
+
+def _is_passive(cue: Token | None) -> bool:
+    return cue is not None and any(c.dep_ == "nsubjpass" for c in cue.children)
+
+
 def _rank(draft: Draft) -> tuple:
-    """Direct quotes first, then drafts with a speaker, then longer ones."""
-    return (not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
+    """Attributed drafts before a quote nobody is said to say, then direct quotes, then drafts with a speaker, then longer ones.
+
+    ("He said the nation has become “more interested in ...”": the report with its speaker wins.)
+    """
+    orphan = draft.cue is None and draft.speaker is None
+    return (orphan, not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
 
 
 def _overlap(a: Draft, b: Draft) -> float:
@@ -60,7 +89,7 @@ def _overlap(a: Draft, b: Draft) -> float:
     return max(0, shared) / (max(a.end, b.end) - min(a.start, b.start))
 
 
-def _statement(doc: Doc, draft: Draft, resolver: SourceResolver, sentence_starts: list[int]) -> Statement:
+def _statement(text: str, draft: Draft, resolver: SourceResolver, sentence_starts: list[int]) -> Statement:
     source = resolver.resolve(None if draft.unattributed else draft.speaker)
     speaker, cue = draft.speaker, draft.cue
     anchor = cue.idx if cue is not None else draft.start
@@ -70,7 +99,7 @@ def _statement(doc: Doc, draft: Draft, resolver: SourceResolver, sentence_starts
         speaker_start=speaker.start_char if speaker is not None else None,
         speaker_end=speaker.end_char if speaker is not None else None,
         cue=_cue_text(draft),
-        content=doc.text[draft.start : draft.end],
+        content=text[draft.start : draft.end],
         content_start=draft.start,
         content_end=draft.end,
         direct=draft.direct,

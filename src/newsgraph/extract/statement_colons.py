@@ -1,0 +1,42 @@
+"""Statements a line gives after its speaker's name and a colon: headlines ("Minister: talks will
+resume") and transcripts ("CLINTON: Honestly, I believe ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from newsgraph.extract.statement_context import Context, Draft, content_draft
+
+# A line start, up to five words before a colon, then what was said up to a semicolon or line end.
+COLON_LINE = re.compile(r"(?m)^[ \t\"“]*([A-Z][^\n:;]{0,50}?):[ \t]+([^\n;]*\w[^\n;]*)")
+MAX_SPEAKER_WORDS = 5
+SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP"}
+
+
+def colon_drafts(ctx: Context) -> Iterator[Draft]:
+    """A Draft for each line "Speaker: content" whose speaker is a named person, body or group."""
+    doc = ctx.doc
+    for match in COLON_LINE.finditer(ctx.text):
+        speaker = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        colon = doc.char_span(match.end(1), match.end(1) + 1)
+        content = doc.char_span(match.start(2), match.end(2), alignment_mode="expand")
+        if speaker is None or colon is None or content is None or not _names_a_speaker(speaker):
+            continue
+        draft = content_draft(ctx, content.start, content.end - 1, cue=colon[0], speaker=speaker)
+        if draft is not None:
+            yield draft
+
+
+def _names_a_speaker(span: Span) -> bool:
+    """A name, not a label: "Clinton", "HUFFPOLLSTER", "Historians"; never "Q", "Editor's note" or a time."""
+    words = span.text.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS or any(ch.isdigit() for ch in span.text) or len(span.text) < 3:
+        return False
+    last = span[-1]
+    if last.ent_type_ in SPEAKER_ENTITIES:
+        return True
+    return len(words) == 1 and (span.text.isupper() or last.tag_ == "NNS")
