@@ -38,13 +38,14 @@ def test_each_story_has_its_sections(html: str) -> None:
     convoy = html[html.index('id="s0story"'):html.index('id="s1story"')]
     for heading in ("Timeline", "Actor network", "Statements by speaker", "Numbers", "Claims", "Blame by outlet", "Articles"):
         assert f"<h2>{heading}</h2>" in convoy
-    assert "Tomas Reyes (2)" in convoy and 'class="badge agree"' in convoy and 'class="badge single-source"' in convoy
+    assert "Tomas Reyes <span class=\"meta\">(quoting" in convoy and "(in its own voice)" in convoy
+    assert 'class="badge agree"' in convoy and 'class="badge single-source"' in convoy
     assert "North Daily" in convoy and "South Post" in convoy and "West Wire" in convoy
 
 
 def test_empty_sections_say_none_found(html: str) -> None:
     markup = html[html.index('id="s1story"'):]
-    for message in ("No events found", "No actor network found", "No numbers found", "No claims found", "No blame found"):
+    for message in ("No events found", "No actor network found", "No numbers found", "No claim made by more than one article", "No blame found"):
         assert message in markup
 
 

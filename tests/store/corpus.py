@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from newsgraph.model import Blame, Claim, Document, Event, Framing, Mention, Quantity, Statement, Story, Timex
+from newsgraph.model import Blame, Claim, ClaimSide, Document, Event, Framing, Mention, Quantity, Statement, Story, Timex
 from newsgraph.store import Store
 
 VARGA, REYES, ANKARA, MINISTRY = "e-varga", "e-reyes", "e-ankara", "e-ministry"
@@ -81,8 +81,16 @@ def links() -> tuple[list[Story], list[Claim], list[Blame], list[Framing]]:
                      first_date=date(2021, 3, 6), last_date=date(2021, 3, 7), outlets=["North Daily", "South Post", "West Wire"],
                      actors=["Tomas Reyes", "Lena Varga"], places=["Ankara"]),
                Story(id="s-markup", documents=["d-hostile"], headline="Markup <i>test</i>")]
-    claims = [Claim(id="c-planned", story="s-convoy", statements=[("d-north", 0), ("d-south", 0)], agreement="agree"),
-              Claim(id="c-defence", story="s-convoy", statements=[("d-west", 1)], agreement="single-source")]
+    documents = {d.id: d for d in corpus()}
+
+    def side(document: str, position: int) -> ClaimSide:
+        q = documents[document].quotes[position]
+        return ClaimSide(document=document, outlet=documents[document].outlet, kind="statement", index=position,
+                         start=q.content_start, end=q.content_end, text=q.content)
+    claims = [Claim(id="c-planned", story="s-convoy", statements=[("d-north", 0), ("d-south", 0)], agreement="agree",
+                    sides=[side("d-north", 0), side("d-south", 0)], text="the attack was planned by General Tomas Reyes."),
+              Claim(id="c-defence", story="s-convoy", statements=[("d-west", 1)], agreement="single-source",
+                    sides=[side("d-west", 1)])]
     def blamed(document: str, outlet: str, who: str, name: str, source: str, at: int) -> Blame:
         return Blame(story="s-convoy", document=document, outlet=outlet, blamed=who, blamed_name=name, source=source,
                      cue="blamed", start=at, end=at + 20)

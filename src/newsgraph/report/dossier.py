@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsgraph.model import Claim, Document, Story
+from newsgraph.model import Claim, ClaimSide, Document, Story
 from newsgraph.report.highlight import Segment, segments
 
 
@@ -41,7 +41,7 @@ class StoryView:
     speakers: list[tuple[str, list[Evidence]]]
     numbers: list[Evidence]
     claims: list[tuple[Claim, list[Evidence]]]
-    blame: list[tuple[str, list[tuple[str, int]]]]
+    blame: list[tuple[str, list[tuple[str, str, int]]]]
     edges: list[tuple[str, str, str, int]]  # actor, target, event types, count
 
 
@@ -116,25 +116,38 @@ def numbers(articles: list[Article], name) -> list[Evidence]:
 
 
 def _claim_rows(claim: Claim, articles: list[Article], keys: dict[str, str], name) -> list[Evidence]:
-    """The statements of a claim found among the story's articles."""
+    """Each side of a claim found among the story's articles: what it says, on whose word, and where."""
     by_id = {a.document.id: a.document for a in articles}
     rows = []
-    for document_id, position in claim.statements:
-        document = by_id.get(document_id)
-        if document is None or position >= len(document.quotes):
+    for side in claim.sides:
+        document = by_id.get(side.document)
+        if document is None:
             continue
-        q = document.quotes[position]
-        who = name(q.speaker) or q.speaker_text or f"({q.attribution})"
-        rows.append(Evidence(f"{keys[document_id]}-q{position}", document.outlet or "", q.content, {"speaker": who}))
+        who = _side_voice(side, document, name)
+        marks = {"statement": "q", "event": "s"}
+        key = f"{keys[side.document]}-{marks[side.kind]}{side.index}" if side.kind in marks and side.index is not None else None
+        rows.append(Evidence(key or f"{keys[side.document]}", document.outlet or "", side.text, {"speaker": who}))
     return rows
 
 
-def _blame_by_outlet(rows: list[dict[str, Any]], name) -> list[tuple[str, list[tuple[str, int]]]]:
-    """Who each outlet blames, most often first."""
-    outlets: dict[str, list[tuple[str, int]]] = defaultdict(list)
+def _side_voice(side: ClaimSide, document: Document, name) -> str:
+    """Who asserts a side: the statement's speaker, else the outlet itself."""
+    if side.kind == "statement" and side.index is not None and side.index < len(document.quotes):
+        q = document.quotes[side.index]
+        return name(q.speaker) or q.speaker_text or f"({q.attribution})"
+    return "(the outlet)"
+
+
+VOICES = {"outlet": "in its own voice", "named": "quoting", "anonymous": "quoting", "claimed": "claim of"}
+
+
+def _blame_by_outlet(rows: list[dict[str, Any]], name) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """Whom each outlet blames, on whose word, most often first."""
+    outlets: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for row in rows:
-        outlets[row["outlet"]].append((name(row["blamed"]), row["count"]))
-    return sorted((outlet, sorted(blamed, key=lambda b: -b[1])) for outlet, blamed in outlets.items())
+        voice = VOICES[row["source"]] + (f" {row['speaker']}" if row["speaker"] and row["source"] != "outlet" else "")
+        outlets[row["outlet"] or "(unknown outlet)"].append((row["blamed_name"] or name(row["blamed"]), voice, row["count"]))
+    return sorted((outlet, sorted(blamed, key=lambda b: -b[2])) for outlet, blamed in outlets.items())
 
 
 def edges(articles: list[Article], name) -> list[tuple[str, str, str, int]]:

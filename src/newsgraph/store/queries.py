@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Select, and_, func, select
 from newsgraph.errors import QueryError
 from newsgraph.model import Claim, Story
 from newsgraph.store import schema as s
+from newsgraph.store.link_rows import to_claims
 from newsgraph.store.rows import decode
 
 # Marks around the matched words of a snippet; control characters no article text keeps.
@@ -149,23 +150,24 @@ def story(conn: Connection, story_id: str) -> Story | None:
 
 
 def claims(conn: Connection, story_id: str) -> list[Claim]:
-    """The claims of a story, each with its statements as (document id, position)."""
-    c, cs = s.claims, s.claim_statements
-    rows = conn.execute(select(c.c.id, c.c.agreement, cs.c.document_id, cs.c.position).join_from(c, cs)
-                        .where(c.c.story_id == story_id).order_by(c.c.id, cs.c.document_id, cs.c.position))
-    found: dict[str, Claim] = {}
-    for claim_id, agreement, document_id, position in rows:
-        claim = found.setdefault(claim_id, Claim(id=claim_id, story=story_id, agreement=agreement))
-        claim.statements.append((document_id, position))
-    return list(found.values())
+    """The claims of a story, conflicts first, each whole: its reason, its sides with their evidence, its statements."""
+    c = s.claims
+    rows = conn.execute(select(c).where(c.c.story_id == story_id).order_by(c.c.position)).mappings().all()
+    ids = [row["id"] for row in rows]
+
+    def members(table: Any) -> list[Any]:
+        return list(conn.execute(select(table).where(table.c.claim_id.in_(ids))).mappings())
+    found = to_claims(rows, members(s.claim_statements), members(s.claim_events), members(s.claim_sides))
+    return sorted(found, key=lambda claim: claim.agreement != "conflict")
 
 
 def blame(conn: Connection, story_id: str) -> list[dict[str, Any]]:
-    """Who each outlet blames in a story, and how often."""
+    """Who each outlet blames in a story, on whose word (the voice and the speaker), and how often."""
     b = s.blame
     count = func.count().label("count")
-    statement = (select(b.c.outlet, b.c.blamed, b.c.blamed_name, count).where(b.c.story == story_id)
-                 .group_by(b.c.outlet, b.c.blamed).order_by(b.c.outlet, count.desc(), b.c.blamed))
+    statement = (select(b.c.outlet, b.c.blamed, b.c.blamed_name, b.c.source, b.c.speaker, count).where(b.c.story == story_id)
+                 .group_by(b.c.outlet, b.c.blamed, b.c.source, b.c.speaker)
+                 .order_by(b.c.outlet, count.desc(), b.c.blamed))
     return [dict(row) for row in conn.execute(statement).mappings()]
 
 
