@@ -173,11 +173,11 @@ def score_pages(extract_fn: ExtractFn, name: str = "extractor", verbose: bool = 
 score = score_pages
 
 
-def trafilatura_baseline(html: str, filename: str) -> Extraction | None:
-    """Bare trafilatura 2.x with metadata and default settings."""
+def trafilatura_baseline(html: str, filename: str, **settings: Any) -> Extraction | None:
+    """Bare trafilatura 2.x with metadata and default settings (or the given ones)."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, **settings)
     if doc is None:
         return None
     found = doc if isinstance(doc, dict) else doc.as_dict()
@@ -199,6 +199,8 @@ def main() -> None:
 
     logging.disable(logging.WARNING)  # trafilatura logs "discarding data" on empty pages
     score_pages(trafilatura_baseline, "trafilatura.bare_extraction (baseline)")
+    score_pages(lambda html, name: trafilatura_baseline(html, name, favor_precision=True, include_comments=False),
+                "trafilatura.bare_extraction, favor_precision, no comments")
     score_pages(newsgraph_reader, "newsgraph (read_html + clean)")
 
 
