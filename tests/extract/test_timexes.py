@@ -50,9 +50,22 @@ def test_past_week_is_a_range_ending_at_publication(parse) -> None:
     assert (timex.text, timex.type, timex.value) == ("the past week", "DURATION", "2016-12-31/2017-01-07")
 
 
-def test_between_years_is_a_range(parse) -> None:
-    timex = only(parse, "Between 2011 and 2016, millions crossed the border.")
-    assert (timex.text, timex.value) == ("Between 2011 and 2016", "2011/2016")
+def test_between_years_marks_each_year(parse) -> None:
+    assert values(parse, "Between 2011 and 2016, millions crossed the border.") == {"2011": "2011", "2016": "2016"}
+
+
+def test_since_marks_the_start_date_alone(parse) -> None:
+    timexes = find_timexes(parse("The camp has stood since 1994 near the river."), PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in timexes] == [("1994", "DATE", "1994")]
+
+
+def test_from_to_marks_each_day(parse) -> None:
+    found = values(parse, "The checkpoint was shut from Aug. 26 to Oct. 20.")
+    assert found == {"Aug. 26": "2016-08-26", "Oct. 20": "2016-10-20"}
+
+
+def test_year_span_with_hyphen_stays_an_interval(parse) -> None:
+    assert values(parse, "The 2015-16 season drew record crowds.") == {"2015-16": "2015/2016"}
 
 
 def test_past_twenty_years_is_a_duration(parse) -> None:

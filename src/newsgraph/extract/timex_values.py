@@ -31,7 +31,6 @@ class Context:
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-YEAR_IN = re.compile(r"\b\d{4}\b")
 QUARTER = re.compile(r"\d{4}-Q[1-4]")
 # A month (mid-month) or month-day without a year that falls at most this many days after the publication date is
 # read as the coming one, whatever the verb's tense ("payable Dec. 7", "extended to Nov. 20"); further ahead it is the
@@ -129,20 +128,12 @@ def _endpoint(text: str, context: Context) -> str | None:
 
 
 def _range(groups: dict[str, str], context: Context) -> Value:
+    """A span of years written "1998-99" or "2011-2016"."""
     first, last = groups["a"], groups["b"]
-    if len(last) == 2 and first.isdigit():
+    if len(last) == 2:
         last = first[:2] + last
-    end = _endpoint(last, context)
-    if end and end[:4].isdigit() and not YEAR_IN.search(first):
-        first = f"{first} {end[:4]}"  # "between Aug. 14 and Aug. 31, 2021": the start shares the end's year
-    start = _endpoint(first, context)
+    start, end = _endpoint(first, context), _endpoint(last, context)
     return "DURATION", f"{start}/{end}" if start and end else None, None
-
-
-def _since(groups: dict[str, str], context: Context) -> Value:
-    start = _endpoint(groups["a"], Context(context.anchor, "past"))
-    end = context.anchor.isoformat() if context.anchor else ".."
-    return "DURATION", f"{start}/{end}" if start else None, None
 
 
 def _offset(word: str) -> int:
@@ -465,7 +456,7 @@ def _set_times(groups: dict[str, str], context: Context) -> Value:
 
 
 HANDLERS = {
-    "range": _range, "since": _since, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
+    "range": _range, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "weekday": _weekday, "holiday": _holiday,
