@@ -140,3 +140,18 @@ def test_the_quarter_refers_to_the_last_one_mentioned_and_year_ago_goes_back_a_y
 
 def test_the_latest_quarter_is_the_last_one_ended(parse) -> None:
     assert values(parse, "Sales fell in the latest quarter.", date(2016, 10, 28)) == {"the latest quarter": "2016-Q3"}
+
+
+def test_day_weeks_ahead_is_the_coming_one_even_after_a_past_verb(parse) -> None:
+    found = values(parse, "The board extended the offer to Jan. 20 and said the dividend was payable Feb. 15.")
+    assert found == {"Jan. 20": "2017-01-20", "Feb. 15": "2017-02-15"}
+
+
+def test_day_months_ahead_is_the_past_one(parse) -> None:
+    assert values(parse, "The plant closed on Aug. 9.") == {"Aug. 9": "2016-08-09"}
+
+
+def test_year_ago_in_a_quarterly_report_is_the_same_quarter(parse) -> None:
+    text = "Orlen Tools said fourth-quarter profit rose to $4 million from $3 million a year ago, and sales rose 5% from a year earlier."
+    found = values(parse, text, date(2017, 1, 20))
+    assert found == {"fourth-quarter": "2016-Q4", "a year ago": "2015-Q4", "a year earlier": "2015-Q4"}

@@ -381,6 +381,9 @@ def _shift(groups: dict[str, str], context: Context) -> Value:
     relative = groups["dir"].lower() in ("earlier", "later") and context.reference
     if amount is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
+    if unit == "year" and context.reference and QUARTER.fullmatch(context.reference):
+        # "a year ago" in a quarterly report is the same quarter a year back (TimeBank: 1988-Q3, not 1988)
+        return "DATE", f"{int(context.reference[:4]) + sign * amount:04d}{context.reference[4:]}", None
     if relative and unit == "year" and context.reference[:4].isdigit():
         return "DATE", f"{int(context.reference[:4]) + sign * amount:04d}{context.reference[4:]}", None
     base = (_as_day(context.reference) if relative else None) or context.anchor
