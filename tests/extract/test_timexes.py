@@ -155,3 +155,16 @@ def test_year_ago_in_a_quarterly_report_is_the_same_quarter(parse) -> None:
     text = "Orlen Tools said fourth-quarter profit rose to $4 million from $3 million a year ago, and sales rose 5% from a year earlier."
     found = values(parse, text, date(2017, 1, 20))
     assert found == {"fourth-quarter": "2016-Q4", "a year ago": "2015-Q4", "a year earlier": "2015-Q4"}
+
+
+def test_weekday_before_a_date_belongs_to_it(parse) -> None:
+    assert values(parse, "The council met on Tuesday, Jan. 3, to vote.") == {"Tuesday, Jan. 3": "2017-01-03"}
+
+
+def test_thanksgiving_is_the_fourth_thursday_of_november(parse) -> None:
+    assert values(parse, "The boy was found on Thanksgiving Day.") == {"Thanksgiving Day": "2016-11-24"}
+
+
+def test_current_and_the_past_are_references(parse) -> None:
+    found = values(parse, "In the past, the current mayor opposed the plan. The current account deficit grew.")
+    assert found == {"the past": "PAST_REF", "current": "PRESENT_REF"}

@@ -308,9 +308,23 @@ def _holiday(groups: dict[str, str], context: Context) -> Value:
     month_day = timex_data()["holidays"].get(groups["h"])
     if month_day is None:
         return "DATE", None, None
+    if " " in month_day:  # "11 4th Thursday": a weekday of the month
+        return "DATE", _movable_holiday(month_day, context), None
     month, day = (int(p) for p in month_day.split("-"))
     year = _pick_year(month, day, context)
     return "DATE", f"{year:04d}-{month_day}" if year else f"XXXX-{month_day}", None
+
+
+def _movable_holiday(rule: str, context: Context) -> str:
+    """The date of a holiday given as "month nth weekday" ("11 4th Thursday": Thanksgiving) in the context's year."""
+    month_text, nth, weekday = rule.split()
+    month = int(month_text)
+    year = _pick_year(month, 15, context)
+    if year is None:
+        return f"XXXX-{month:02d}"
+    first = date(year, month, 1)
+    offset = (WEEKDAYS.index(weekday.lower()) - first.weekday()) % 7 + 7 * (int(nth[0]) - 1)
+    return (first + timedelta(days=offset)).isoformat()
 
 
 def _mod(text: str) -> str | None:
