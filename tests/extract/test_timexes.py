@@ -168,3 +168,8 @@ def test_thanksgiving_is_the_fourth_thursday_of_november(parse) -> None:
 def test_current_and_the_past_are_references(parse) -> None:
     found = values(parse, "In the past, the current mayor opposed the plan. The current account deficit grew.")
     assert found == {"the past": "PAST_REF", "current": "PRESENT_REF"}
+
+
+def test_clock_time_with_its_day_is_one_expression(parse) -> None:
+    found = find_timexes(parse("The ultimatum will expire at 6 p.m. EST Monday, officials said."), PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in found] == [("6 p.m. EST Monday", "TIME", "2017-01-09T18:00")]

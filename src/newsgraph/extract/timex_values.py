@@ -11,7 +11,7 @@ publication date is "..". Without an anchor, relative values keep X's (XXXX-07, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
@@ -437,6 +437,12 @@ def _clock_word(groups: dict[str, str], context: Context) -> Value:
     return "TIME", f"{_day_of(context)}T{timex_data()['clock_words'][groups['w'].lower()]}", None
 
 
+def _clock_day(groups: dict[str, str], context: Context) -> Value:
+    """"4 a.m. EDT Thursday", "noon Saturday": the clock time on the day named with it (TimeBank marks them as one)."""
+    day = _endpoint(groups["day"], context)
+    return "TIME", _endpoint(groups["c"], replace(context, sentence_day=day if _as_day(day) else None)), None
+
+
 def _duration_value(amount: int | None, unit: str) -> str:
     """P3M, PT48H, P20Y (decades in years), PXD for an unknown amount."""
     code = timex_data()["units"][unit.lower().rstrip("s").replace("centurie", "century")]
@@ -473,7 +479,7 @@ def _set_times(groups: dict[str, str], context: Context) -> Value:
 
 
 HANDLERS = {
-    "range": _range, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
+    "range": _range, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "weekday": _weekday, "holiday": _holiday,

@@ -23,7 +23,7 @@ FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose"
 # Rules whose value does not depend on the publication date.
 ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "duration",
                   "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
-CLOCK_KINDS = {"clock", "clock_word"}
+CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
 ENTITY_LABELS = {"DATE", "TIME"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
 SKIP = "skip"
