@@ -173,3 +173,12 @@ def test_current_and_the_past_are_references(parse) -> None:
 def test_clock_time_with_its_day_is_one_expression(parse) -> None:
     found = find_timexes(parse("The ultimatum will expire at 6 p.m. EST Monday, officials said."), PUBLISHED)
     assert [(t.text, t.type, t.value) for t in found] == [("6 p.m. EST Monday", "TIME", "2017-01-09T18:00")]
+
+
+def test_month_of_last_year(parse) -> None:
+    assert values(parse, "The mill closed in July last year.") == {"July last year": "2016-07"}
+
+
+def test_quarter_with_its_year_before_it(parse) -> None:
+    found = values(parse, "It lost money in the 2015 second quarter and expects a profit in next year's first quarter.")
+    assert found == {"the 2015 second quarter": "2015-Q2", "next year's first quarter": "2018-Q1"}

@@ -255,6 +255,14 @@ def _rel_named(groups: dict[str, str], context: Context) -> Value:
     return "DATE", _ym(year, month), None
 
 
+def _month_year_rel(groups: dict[str, str], context: Context) -> Value:
+    """"July last year", "January this year": the month of the year named relative to the anchor."""
+    month = month_number(groups["m"])
+    if context.anchor is None:
+        return "DATE", f"XXXX-{month:02d}", None
+    return "DATE", _ym(context.anchor.year + _offset(groups["r"]), month), None
+
+
 def _rel_unit(groups: dict[str, str], context: Context) -> Value:
     return "DATE", _unit_value(groups["u"], _offset(groups["r"]), context.anchor), None
 
@@ -270,7 +278,7 @@ def _quarter(groups: dict[str, str], context: Context) -> Value:
     half = groups["q"].lower() == "half"
     index = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}.get(ordinal, 2 if half else 4)
     code = f"H{min(index, 2)}" if half else f"Q{index}"
-    year_text = groups.get("y", "")
+    year_text = groups.get("y") or groups.get("yp") or (f"{groups['yr']} year" if "yr" in groups else "")
     anchor = context.anchor
     if year_text[:1].isdigit():
         year = year_text
@@ -479,7 +487,7 @@ def _set_times(groups: dict[str, str], context: Context) -> Value:
 
 
 HANDLERS = {
-    "range": _range, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
+    "range": _range, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "weekday": _weekday, "holiday": _holiday,
