@@ -182,3 +182,10 @@ def test_month_of_last_year(parse) -> None:
 def test_quarter_with_its_year_before_it(parse) -> None:
     found = values(parse, "It lost money in the 2015 second quarter and expects a profit in next year's first quarter.")
     assert found == {"the 2015 second quarter": "2015-Q2", "next year's first quarter": "2018-Q1"}
+
+
+def test_year_earlier_before_a_noun_and_fiscal_year(parse) -> None:
+    text = "Fourth-quarter sales beat year-earlier levels. The year-ago quarter was weak. Fiscal 2016 ended in June."
+    found = values(parse, text, date(2017, 1, 20))
+    assert found == {"Fourth-quarter": "2016-Q4", "year-earlier": "2015-Q4", "The year-ago quarter": "2015-Q4", "Fiscal 2016": "2016",
+                     "June": "2016-06"}

@@ -412,6 +412,11 @@ def _shift(groups: dict[str, str], context: Context) -> Value:
     return "DATE", _shifted(base, unit, sign * amount), None
 
 
+def _year_ago(groups: dict[str, str], context: Context) -> Value:
+    """"year-earlier" / "year-ago" before a noun: a year back, as "a year ago" reads."""
+    return _shift({"n": "1", "u": "year", "dir": "ago"}, context)
+
+
 def _shifted(base: date | None, unit: str, amount: int) -> str:
     """The calendar unit `amount` units of `unit` from base, at the precision the unit names."""
     precision = {"second": "day", "minute": "day", "hour": "day", "fortnight": "week"}.get(unit, unit)
@@ -487,7 +492,7 @@ def _set_times(groups: dict[str, str], context: Context) -> Value:
 
 
 HANDLERS = {
-    "range": _range, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
+    "range": _range, "year_ago": _year_ago, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "weekday": _weekday, "holiday": _holiday,

@@ -27,6 +27,7 @@ CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
 ENTITY_LABELS = {"DATE", "TIME"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
 SKIP = "skip"
+YEAR_BACK_GROUPS = {"ya", "a", "a2"}  # the "year-ago" / "year-earlier" groups of the quarter rules
 MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
 
@@ -150,6 +151,7 @@ def _future_cue(token: Token) -> bool:
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
     """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
     ("up from a year ago") is a comparison and leaves the report's quarter the reference."""
-    if candidate.kind == "shift" and QUARTER.fullmatch(timex.value or ""):
+    year_back = candidate.kind in ("shift", "year_ago") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
+    if year_back and QUARTER.fullmatch(timex.value or ""):
         return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()
