@@ -50,9 +50,22 @@ def test_past_week_is_a_range_ending_at_publication(parse) -> None:
     assert (timex.text, timex.type, timex.value) == ("the past week", "DURATION", "2016-12-31/2017-01-07")
 
 
-def test_between_years_is_a_range(parse) -> None:
-    timex = only(parse, "Between 2011 and 2016, millions crossed the border.")
-    assert (timex.text, timex.value) == ("Between 2011 and 2016", "2011/2016")
+def test_between_years_marks_each_year(parse) -> None:
+    assert values(parse, "Between 2011 and 2016, millions crossed the border.") == {"2011": "2011", "2016": "2016"}
+
+
+def test_since_marks_the_start_date_alone(parse) -> None:
+    timexes = find_timexes(parse("The camp has stood since 1994 near the river."), PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in timexes] == [("1994", "DATE", "1994")]
+
+
+def test_from_to_marks_each_day(parse) -> None:
+    found = values(parse, "The checkpoint was shut from Aug. 26 to Oct. 20.")
+    assert found == {"Aug. 26": "2016-08-26", "Oct. 20": "2016-10-20"}
+
+
+def test_year_span_with_hyphen_stays_an_interval(parse) -> None:
+    assert values(parse, "The 2015-16 season drew record crowds.") == {"2015-16": "2015/2016"}
 
 
 def test_past_twenty_years_is_a_duration(parse) -> None:
@@ -127,3 +140,52 @@ def test_the_quarter_refers_to_the_last_one_mentioned_and_year_ago_goes_back_a_y
 
 def test_the_latest_quarter_is_the_last_one_ended(parse) -> None:
     assert values(parse, "Sales fell in the latest quarter.", date(2016, 10, 28)) == {"the latest quarter": "2016-Q3"}
+
+
+def test_day_weeks_ahead_is_the_coming_one_even_after_a_past_verb(parse) -> None:
+    found = values(parse, "The board extended the offer to Jan. 20 and said the dividend was payable Feb. 15.")
+    assert found == {"Jan. 20": "2017-01-20", "Feb. 15": "2017-02-15"}
+
+
+def test_day_months_ahead_is_the_past_one(parse) -> None:
+    assert values(parse, "The plant closed on Aug. 9.") == {"Aug. 9": "2016-08-09"}
+
+
+def test_year_ago_in_a_quarterly_report_is_the_same_quarter(parse) -> None:
+    text = "Orlen Tools said fourth-quarter profit rose to $4 million from $3 million a year ago, and sales rose 5% from a year earlier."
+    found = values(parse, text, date(2017, 1, 20))
+    assert found == {"fourth-quarter": "2016-Q4", "a year ago": "2015-Q4", "a year earlier": "2015-Q4"}
+
+
+def test_weekday_before_a_date_belongs_to_it(parse) -> None:
+    assert values(parse, "The council met on Tuesday, Jan. 3, to vote.") == {"Tuesday, Jan. 3": "2017-01-03"}
+
+
+def test_thanksgiving_is_the_fourth_thursday_of_november(parse) -> None:
+    assert values(parse, "The boy was found on Thanksgiving Day.") == {"Thanksgiving Day": "2016-11-24"}
+
+
+def test_current_and_the_past_are_references(parse) -> None:
+    found = values(parse, "In the past, the current mayor opposed the plan. The current account deficit grew.")
+    assert found == {"the past": "PAST_REF", "current": "PRESENT_REF"}
+
+
+def test_clock_time_with_its_day_is_one_expression(parse) -> None:
+    found = find_timexes(parse("The ultimatum will expire at 6 p.m. EST Monday, officials said."), PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in found] == [("6 p.m. EST Monday", "TIME", "2017-01-09T18:00")]
+
+
+def test_month_of_last_year(parse) -> None:
+    assert values(parse, "The mill closed in July last year.") == {"July last year": "2016-07"}
+
+
+def test_quarter_with_its_year_before_it(parse) -> None:
+    found = values(parse, "It lost money in the 2015 second quarter and expects a profit in next year's first quarter.")
+    assert found == {"the 2015 second quarter": "2015-Q2", "next year's first quarter": "2018-Q1"}
+
+
+def test_year_earlier_before_a_noun_and_fiscal_year(parse) -> None:
+    text = "Fourth-quarter sales beat year-earlier levels. The year-ago quarter was weak. Fiscal 2016 ended in June."
+    found = values(parse, text, date(2017, 1, 20))
+    assert found == {"Fourth-quarter": "2016-Q4", "year-earlier": "2015-Q4", "The year-ago quarter": "2015-Q4", "Fiscal 2016": "2016",
+                     "June": "2016-06"}

@@ -10,6 +10,9 @@ from importlib import resources
 from typing import Any
 
 
+ENDS = "ends"
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A matched time expression: its span, the rule kind that found it and the rule's named groups."""
@@ -47,7 +50,7 @@ def scan(text: str, entity: bool = False) -> list[Candidate]:
     """Non-overlapping candidates in text: longest first, ties to the earlier rule."""
     text_rules, entity_rules = compiled_rules()
     rules = text_rules + entity_rules if entity else text_rules
-    found = [_candidate(kind, m, rank) for rank, (kind, regex) in enumerate(rules) for m in regex.finditer(text)]
+    found = [pair for rank, (kind, regex) in enumerate(rules) for m in regex.finditer(text) for pair in _candidates(kind, m, rank)]
     found.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -56,6 +59,15 @@ def scan(text: str, entity: bool = False) -> list[Candidate]:
             chosen.append(candidate)
             taken.append((candidate.start, candidate.end))
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _candidates(kind: str, match: re.Match[str], rank: int) -> list[tuple[Candidate, int]]:
+    """The match as one candidate, or its two ends as their own candidates for an "ends" rule: TIMEX3 (and
+    TimeBank) mark "1980" in "since 1980" and "Aug. 26" and "Oct. 20" in "from Aug. 26 to Oct. 20" on their own."""
+    if kind != ENDS:
+        return [_candidate(kind, match, rank)]
+    return [(Candidate(match.start(g) + c.start, match.start(g) + c.end, c.kind, c.text, c.groups), rank)
+            for g in ("a", "b") if match.groupdict().get(g) for c in scan(match.group(g), entity=True)]
 
 
 def _candidate(kind: str, match: re.Match[str], rank: int) -> tuple[Candidate, int]:

@@ -15,7 +15,7 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.timex_rules import Candidate, scan
-from newsgraph.extract.timex_values import Context, normalize
+from newsgraph.extract.timex_values import QUARTER, Context, normalize
 from newsgraph.model import Timex
 
 FUTURE_AUX = {"will", "shall", "would", "may", "might", "could", "should", "must"}
@@ -23,10 +23,11 @@ FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose"
 # Rules whose value does not depend on the publication date.
 ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "duration",
                   "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
-CLOCK_KINDS = {"clock", "clock_word"}
+CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
 ENTITY_LABELS = {"DATE", "TIME"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
 SKIP = "skip"
+YEAR_BACK_GROUPS = {"ya", "a", "a2"}  # the "year-ago" / "year-earlier" groups of the quarter rules
 MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
 
@@ -37,14 +38,15 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     found: list[Timex] = []
     reference: str | None = None
     for sentence_candidates in _by_sentence(doc, candidates):
-        timexes = _sentence_timexes(doc, sentence_candidates, published, reference)
+        timexes, reference = _sentence_timexes(doc, sentence_candidates, published, reference)
         found.extend(timexes)
-        reference = next((t.value for t in reversed(timexes) if _is_reference(t)), reference)
     return found
 
 
-def _sentence_timexes(doc: Doc, candidates: list[Candidate], published: date | None, reference: str | None) -> list[Timex]:
-    """Normalize one sentence's candidates; clock times last, so they can take the sentence's day."""
+def _sentence_timexes(
+    doc: Doc, candidates: list[Candidate], published: date | None, reference: str | None
+) -> tuple[list[Timex], str | None]:
+    """Normalize one sentence's candidates (clock times last, so they can take the sentence's day); the new reference."""
     values: dict[Candidate, Timex] = {}
     for candidate in sorted(candidates, key=lambda c: c.kind in CLOCK_KINDS):
         day = next((t.value for t in values.values() if _is_day(t.value)), None)
@@ -52,8 +54,8 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], published: date | N
         timex = _timex(doc, candidate, context)
         if timex is not None:
             values[candidate] = timex
-            reference = timex.value if _is_reference(timex) else reference
-    return sorted(values.values(), key=lambda t: t.start)
+            reference = timex.value if _is_reference(candidate, timex) else reference
+    return sorted(values.values(), key=lambda t: t.start), reference
 
 
 def _timex(doc: Doc, candidate: Candidate, context: Context) -> Timex | None:
@@ -146,6 +148,10 @@ def _future_cue(token: Token) -> bool:
     return any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | {"'ll", "wo", "ll"} for child in token.children)
 
 
-def _is_reference(timex: Timex) -> bool:
-    """A calendar date later expressions ("the next day", "a year earlier") may count from."""
+def _is_reference(candidate: Candidate, timex: Timex) -> bool:
+    """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
+    ("up from a year ago") is a comparison and leaves the report's quarter the reference."""
+    year_back = candidate.kind in ("shift", "year_ago") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
+    if year_back and QUARTER.fullmatch(timex.value or ""):
+        return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()
