@@ -14,7 +14,7 @@ from newsgraph.errors import StoreError
 from newsgraph.model import Document
 from newsgraph.store import Store
 from newsgraph.store.queries import Filters, search_documents, search_entities, search_statements, stories
-from newsgraph.store.spans import sentence_span
+from newsgraph.link.sentences import sentence_span
 from tests.store.corpus import border_report, corpus, links
 
 TABLES = ("documents", "entities", "mentions", "statements", "quantities", "timexes", "events")

@@ -7,10 +7,9 @@ article its story as it streams by.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from newsgraph.link.claims import find_claims
-from newsgraph.link.framing import blame_rows, compare_blame, outlet_framing, responsibility_claims
+from newsgraph.link.framing import compare_blame, outlet_framing, responsibility_claims
 from newsgraph.link.stories import StoryIndex, canonical_order
 from newsgraph.model import Blame, Claim, Document, Framing, Story
 
@@ -26,11 +25,6 @@ class Linked:
     claims: list[Claim]
     attributions: list[Blame]
     framing: list[Framing]
-
-    @property
-    def blame(self) -> list[dict[str, Any]]:
-        """Rows of the store's blame table: story_id, outlet, blamed (entity id or name), count."""
-        return blame_rows(self.attributions)
 
 
 def link_corpus(documents: list[Document], index: StoryIndex | None = None) -> Linked:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Any
 
 from newsgraph.link.claims import claim_id
 from newsgraph.link.responsibility import DENIAL, Cue, cue_patterns, sentence_cues, subject_mention
@@ -188,9 +187,3 @@ def _framing(story: str, outlet: str, documents: list[Document], claims: list[Cl
     blamed = Counter(b.blamed_name for b in blames if b.story == story and b.document in ids)
     return Framing(story=story, outlet=outlet, blamed=dict(blamed.most_common()), named_speakers=named,
                    anonymous_speakers=anonymous, named_share=share, exclusive_claims=exclusive)
-
-
-def blame_rows(blames: list[Blame]) -> list[dict[str, Any]]:
-    """The store's blame table: per story, outlet and blamed actor, how many attributions."""
-    counts = Counter((b.story, b.outlet or UNKNOWN_OUTLET, b.blamed) for b in blames)
-    return [{"story_id": s, "outlet": o, "blamed": b, "count": n} for (s, o, b), n in sorted(counts.items())]

@@ -1,18 +1,25 @@
-"""The sentence around a span, found in the plain text (stored documents carry no parse)."""
+"""The sentence around a span, found in the plain text: stored documents carry no parse, and evidence and highlights must agree."""
 
 from __future__ import annotations
 
 import re
 
-# A sentence ends at . ! ? (and closing quotes) followed by space and an upper-case letter or a quote, or at a paragraph break.
-END = re.compile(r"""[.!?]["'”’]?\s+(?=["“‘A-Z0-9])|\n\s*\n""")
+# Titles whose period does not end a sentence.
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Gov", "Sen", "Rep", "Col", "Lt", "Sgt", "Capt", "Prof", "St", "Jr", "Sr")
+# A sentence ends at . ! ? (and any closing quotes or brackets) followed by space and a capital,
+# a digit or an opening quote; a paragraph ("\n\n") always ends one.
+_SENTENCE_END = re.compile("".join(rf"(?<!\b{title})" for title in _TITLES)
+                           + r"[.!?][\"'”’)\]]*\s+(?=[A-Z0-9\"“‘(])|\n\s*\n")
 
 
 def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Start and end offsets of the sentence(s) holding text[start:end]."""
-    begin = 0
-    for match in END.finditer(text, 0, max(start, 0)):
-        begin = match.end()
-    after = END.search(text, max(end, start))
-    finish = after.start() + len(after.group().rstrip()) if after else len(text)
-    return begin, max(finish, begin)
+    """The offsets of the sentence of `text` holding the span start..end."""
+    begin, finish = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        elif match.start() >= max(end - 1, start):
+            finish = match.start() + len(match.group().rstrip())
+            break
+    return begin, max(finish, end)
+

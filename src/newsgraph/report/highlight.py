@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph.model import Document
-from newsgraph.store.spans import sentence_span
+from newsgraph.link.sentences import sentence_span
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from newsgraph.model import Document, Entity, Event, Mention, Quantity, Statement, Timex
 from newsgraph.store import schema
 from newsgraph.store.columns import is_json
-from newsgraph.store.spans import sentence_span
+from newsgraph.link.sentences import sentence_span
 
 ITEM_MODELS = {"entities": Mention, "quotes": Statement, "quantities": Quantity, "timexes": Timex, "events": Event}
 DOCUMENT_SKIP = {"story", *ITEM_MODELS}
