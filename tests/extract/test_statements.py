@@ -304,3 +304,14 @@ def test_reported_speech_around_its_cue_is_one_statement(statements):
     statement = only(statements(text), "cut travel times")
     assert statement.content.startswith("The new bridge") and statement.content.endswith("thousands of commuters")
     assert statement.speaker == "Lena Okoro" and statement.cue == "said" and not statement.direct
+
+
+def test_a_disputed_claim_stays_its_owners_statement(statements):
+    text = (
+        "Brightwater Mining opened a new shaft in May. The company's assertion that its mine poses no risk "
+        "to the river has been disputed by scientists."
+    )
+    found = statements(text)
+    claim = next(s for s in found if s.cue == "assertion")
+    assert claim.content == "that its mine poses no risk to the river" and claim.speaker_text == "The company"
+    assert any(s.cue == "disputed" and s.speaker == "scientists" for s in found)
