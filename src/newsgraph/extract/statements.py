@@ -71,7 +71,9 @@ def _same(a: Draft, b: Draft) -> bool:
 
 
 def _nested_claim(a: Draft, b: Draft) -> bool:
-    return a.cue is not None and a.speaker is not None and a.cue != b.cue and b.start <= a.cue.idx < b.end
+    if a.cue is None or a.speaker is None or a.start <= a.cue.idx < a.end:
+        return False  # a cue inside its own content ("A," she said, "B") says nothing about nesting
+    return a.cue != b.cue and b.start <= a.cue.idx < b.end
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
