@@ -34,7 +34,7 @@ def only(found, fragment: str):
     return hits[0]
 
 
-@pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"')])
+@pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"'), ("''", "''")])
 def test_a_quote_split_around_its_cue_is_one_direct_statement(statements, open_mark, close_mark):
     text = (
         f"Interior Minister Suleyman Kaya visited the border on Monday.\n\n{open_mark}We will not allow anyone to "
@@ -66,15 +66,20 @@ def test_a_quote_inside_a_quote_stays_part_of_it(statements):
     assert "‘bring them home’" in found[0].content and found[0].speaker == "Tomas Reyes"
 
 
+def test_doubled_apostrophes_are_quote_marks_and_single_ones_are_not():
+    text = "''We will rebuild,'' the mayor said of the pier's future. ''Not this year.''"
+    assert [text[q.start : q.end] for q in find_quotes(text)] == ["We will rebuild,", "Not this year."]
+
+
 def test_quote_marks_skip_apostrophes_and_unclosed_marks():
     text = "It’s Ankara’s plan, the officials’ view. He is 5'11\" tall. “Unclosed\n\nnext paragraph"
     assert find_quotes(text) == []
 
 
-def test_indirect_speech_keeps_the_clause_without_that(statements):
+def test_indirect_speech_keeps_the_clause_with_its_that(statements):
     found = statements("Health Minister Sofia Lindqvist announced on Thursday that hospitals would receive more money.")
     statement = only(found, "hospitals")
-    assert statement.content == "hospitals would receive more money"
+    assert statement.content == "that hospitals would receive more money"
     assert statement.speaker == "Sofia Lindqvist" and statement.cue == "announced" and not statement.direct
 
 
@@ -96,7 +101,7 @@ def test_noun_cues_carry_statements(statements):
     text = "Mayor Daniel Okafor's claim that crime had fallen by 30 percent was challenged by local police on Friday."
     found = statements(text)
     statement = next(s for s in found if s.cue == "claim")
-    assert statement.content == "crime had fallen by 30 percent" and statement.speaker == "Daniel Okafor"
+    assert statement.content == "that crime had fallen by 30 percent" and statement.speaker == "Daniel Okafor"
     challenged = next(s for s in found if s.cue == "challenged")  # the police's act on the claim is its own attribution
     assert challenged.speaker == "local police" and "Okafor's claim" in challenged.content
 
@@ -115,10 +120,16 @@ def test_a_mixed_quote_is_reported_speech_with_the_quoted_fragment(statements):
     assert only(found, "refugees").speaker == "Kemal Arslan"
 
 
-def test_a_fully_quoted_clause_is_direct(statements):
+def test_a_quoted_that_clause_is_mixed_and_keeps_its_that(statements):
     text = "Green party leader Jonas Berg spoke on Saturday. He told party members that “no deal is better than a bad deal”."
     statement = only(statements(text), "no deal")
-    assert statement.direct and statement.content == "no deal is better than a bad deal"
+    assert not statement.direct and statement.content == "that “no deal is better than a bad deal”"
+
+
+def test_a_quote_alone_after_its_cue_is_direct(statements):
+    text = "Green party leader Jonas Berg spoke on Saturday. He told party members: “No deal is better than a bad deal.”"
+    statement = only(statements(text), "No deal")
+    assert statement.direct and statement.content.startswith("No deal is better than a bad deal")
 
 
 @pytest.mark.parametrize(
@@ -286,3 +297,21 @@ def test_a_report_wins_over_the_bare_quote_it_carries(statements):
     text = "Senator Ruth Okafor spoke on Monday. She said the state has become “far more interested in roads than in the people who use them.”"
     statement = only(statements(text), "far more interested")
     assert statement.speaker == "Ruth Okafor" and statement.cue == "said"
+
+
+def test_reported_speech_around_its_cue_is_one_statement(statements):
+    text = "The new bridge, Mayor Lena Okoro said, would cut travel times for thousands of commuters."
+    statement = only(statements(text), "cut travel times")
+    assert statement.content.startswith("The new bridge") and statement.content.endswith("thousands of commuters")
+    assert statement.speaker == "Lena Okoro" and statement.cue == "said" and not statement.direct
+
+
+def test_a_disputed_claim_stays_its_owners_statement(statements):
+    text = (
+        "Brightwater Mining opened a new shaft in May. The company's assertion that its mine poses no risk "
+        "to the river has been disputed by scientists."
+    )
+    found = statements(text)
+    claim = next(s for s in found if s.cue == "assertion")
+    assert claim.content == "that its mine poses no risk to the river" and claim.speaker_text == "The company"
+    assert any(s.cue == "disputed" and s.speaker == "scientists" for s in found)

@@ -1,8 +1,9 @@
 """Quoted passages of a text, found from its quote marks alone (no parse).
 
-Handles curly and straight double marks, guillemets, curly single marks used as primary
-quotes, quotes running over several paragraphs (news style leaves the quote open at each
-paragraph end and reopens it at the next) and stray or unbalanced marks, which are dropped.
+Handles curly and straight double marks, doubled straight apostrophes ('', as in some newspaper
+archives), guillemets, curly single marks used as primary quotes, quotes running over several
+paragraphs (news style leaves the quote open at each paragraph end and reopens it at the next)
+and stray or unbalanced marks, which are dropped.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from dataclasses import dataclass
 
 OPEN_MARKS = "“„«‘"
 STRAIGHT = '"'
+DOUBLED = "''"  # two straight apostrophes standing for one straight double mark
 # Single curly marks count only at word edges, so apostrophes (don’t, Ankara’s) are not marks.
-MARK_RE = re.compile(r'[“”„«»"]|(?<![\w’])‘|(?<=[\w.,!?;:])’(?![\w’])')
+MARK_RE = re.compile(r"''" r'|[“”„«»"]|(?<![\w’])‘|(?<=[\w.,!?;:])’(?![\w’])')
 PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 # Characters before a straight mark that make it an opening one.
 OPENING_CONTEXT = " \n\t([{—–-/:"
@@ -56,11 +58,11 @@ def _step(text: str, mark: str, pos: int, opened: Open | None, quotes: list[Quot
     """Advance the open/close state by one mark, appending a Quote when one closes."""
     kind = "single" if mark in "‘’" else "double"
     if opened is None:
-        return (pos + 1, kind) if _is_opening(text, mark, pos) else None
+        return (pos + len(mark), kind) if _is_opening(text, mark, pos) else None
     if opened[1] != kind:
         return opened  # a nested mark of the other kind
-    if mark in OPEN_MARKS or (mark == STRAIGHT and _is_opening(text, mark, pos) and _closes_later(text, pos)):
-        return (pos + 1, kind)  # the previous quote never closed: restart here
+    if mark in OPEN_MARKS or (_straight(mark) and _is_opening(text, mark, pos) and _closes_later(text, mark, pos)):
+        return (pos + len(mark), kind)  # the previous quote never closed: restart here
     if pos > opened[0]:
         quotes.append(Quote(opened[0], pos))
     return None
@@ -70,10 +72,14 @@ def _is_opening(text: str, mark: str, pos: int) -> bool:
     """Whether a mark found outside any quote opens one."""
     if mark in OPEN_MARKS:
         return True
-    return mark == STRAIGHT and (pos == 0 or text[pos - 1] in OPENING_CONTEXT)
+    return _straight(mark) and (pos == 0 or text[pos - 1] in OPENING_CONTEXT)
 
 
-def _closes_later(text: str, pos: int) -> bool:
-    """Whether a straight mark that looks like an opener is followed by another mark in its paragraph."""
+def _straight(mark: str) -> bool:
+    return mark in (STRAIGHT, DOUBLED)
+
+
+def _closes_later(text: str, mark: str, pos: int) -> bool:
+    """Whether a straight mark that looks like an opener is followed by another such mark in its paragraph."""
     end = text.find("\n\n", pos)
-    return text.find(STRAIGHT, pos + 1, end if end != -1 else len(text)) != -1
+    return text.find(mark, pos + len(mark), end if end != -1 else len(text)) != -1

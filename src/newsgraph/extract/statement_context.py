@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_marks import Quote, find_quotes
 
-QUOTE_CHARS = set("“”„«»\"‘’'")
+QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the token spaCy makes of a doubled apostrophe
 # Tokens stripped from both ends of a content span.
 EDGE_PUNCT = set(",.;:—–-!?…()[]")
 # Words left dangling at the end of a content when a coordinated cue is cut off ("... and warned").
@@ -58,10 +58,11 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
     """A Draft for the tokens first..last (inclusive), edges trimmed; None when nothing is left.
 
     A content that is exactly one quoted passage is direct speech and keeps only the words
-    inside the marks; a leading "that" is not part of what was said.
+    inside the marks. A leading complementizer "that" stays: PolNeAR train puts it inside the
+    content in 2,400 of 2,430 that-clauses, quoted ones included ("said that “S”" is mixed).
     """
     doc = ctx.doc
-    while first <= last and (_is_edge(doc[first]) or doc[first].lower_ == "that" and doc[first].dep_ == "mark"):
+    while first <= last and _is_edge(doc[first]):
         first += 1
     while last >= first and (_is_edge(doc[last]) or doc[last].lower_ in TRAILING_WORDS):
         last -= 1

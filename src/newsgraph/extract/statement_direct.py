@@ -47,7 +47,7 @@ def direct_drafts(ctx: Context) -> list[Draft]:
 
 def _is_speech(ctx: Context, quote: Quote) -> bool:
     words = ctx.text[quote.start : quote.end].split()
-    before = ctx.text[max(0, quote.start - 3) : quote.start].rstrip(" “\"‘«")
+    before = ctx.text[max(0, quote.start - 4) : quote.start].rstrip(" “\"‘«'")
     if not words:
         return False
     return words[-1][-1] in SPEECH_END or before.endswith(":") or len(words) >= MIN_SPEECH_WORDS
@@ -88,7 +88,7 @@ def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
 def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     """The cue of a quote introduced by a colon or comma ("He said: ...", "a stark warning: ...")."""
     doc, text = ctx.doc, ctx.text
-    lead = text[: max(0, quote.start - 1)].rstrip()
+    lead = text[: quote.start].rstrip("“„«‘\"'").rstrip()  # without the opening mark, one or two characters
     if not lead.endswith((":", ",")):
         return None
     mark = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")

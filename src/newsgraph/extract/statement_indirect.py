@@ -19,6 +19,7 @@ NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "au
 # Prepositions that set when, where or why something was said, not what ("during a stop in Flint").
 ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "despite", "following", "while", "because"}
 EXPLETIVES = {"it", "there"}
+SET_OFF = {",", "”", '"', "''", "’", "—", "-"}
 ADVERB_DEPS = {"advmod"}
 
 
@@ -66,14 +67,17 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
     if verb.dep_ in {"parataxis", "ccomp"} and head.pos_ in {"VERB", "AUX"} and _set_off(verb):
         if head.i < verb.i:
             return head.left_edge.i, verb.left_edge.i - 1  # "S, the ministry said."
+        if head.left_edge.i < verb.left_edge.i:
+            return head.left_edge.i, head.right_edge.i  # "S1, he said, S2": one content around its cue (PolNeAR)
         return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
     return None
 
 
 def _set_off(verb: Token) -> bool:
     """Whether the cue's clause is set off by a comma or quote mark ("S, the ministry said")."""
-    before = verb.left_edge.i - 1
-    return before >= 0 and verb.doc[before].text in {",", "”", '"', "’", "—", "-"}
+    first = verb.left_edge.i
+    edges = verb.doc[max(0, first - 1) : first + 1]  # the comma may hang from the cue or from the clause
+    return any(token.text in SET_OFF for token in edges)
 
 
 def _is_report(clause: Token, verb: Token) -> bool:

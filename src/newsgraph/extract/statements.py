@@ -56,9 +56,24 @@ def _unique(drafts: list[Draft]) -> list[Draft]:
     """One draft per statement: of drafts with the same content, the best attributed one."""
     kept: list[Draft] = []
     for draft in sorted(drafts, key=_rank):
-        if not any(_overlap(draft, other) >= SAME_CONTENT for other in kept):
+        if not any(_same(draft, other) for other in kept):
             kept.append(draft)
     return kept
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    """Whether two drafts are one statement found twice.
+
+    An attributed cue inside the other's content is a nested claim, not the same statement
+    ("The mayor's claim that S was challenged"); an impersonal one ("S is expected, according to X") is.
+    """
+    return _overlap(a, b) >= SAME_CONTENT and not _nested_claim(a, b) and not _nested_claim(b, a)
+
+
+def _nested_claim(a: Draft, b: Draft) -> bool:
+    if a.cue is None or a.speaker is None or a.start <= a.cue.idx < a.end:
+        return False  # a cue inside its own content ("A," she said, "B") says nothing about nesting
+    return a.cue != b.cue and b.start <= a.cue.idx < b.end
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
