@@ -62,6 +62,10 @@ def test_the_json_api_is_documented_and_returns_the_nouns(client: TestClient) ->
     assert story["story"]["outlets"] == ["North Daily", "South Post", "West Wire"]
     assert len(story["documents"]) == 3
     assert {c["id"]: c["agreement"] for c in story["claims"]} == {"c-defence": "single-source", "c-planned": "agree"}
+    planned = next(c for c in story["claims"] if c["id"] == "c-planned")
+    assert [side["outlet"] for side in planned["sides"]] == ["North Daily", "South Post"] and planned["text"]
+    assert {(b["outlet"], b["blamed_name"], b["source"]) for b in story["blame"]} >= {("North Daily", "Tomas Reyes", "named"),
+                                                                                      ("South Post", "border troops", "anonymous")}
     assert client.get("/api/documents/d-north").json()["events"][0]["trigger"] == "attacked"
     assert [e["document_id"] for e in client.get("/api/events", params={"event_type": "ASSAULT", "outlet": "West Wire"}).json()] == ["d-west"]
     assert client.get("/api/stories/none").status_code == 404
