@@ -9,7 +9,7 @@ from newsgraph.model import Blame, Claim, Story
 # How many of each a summary names; the rest is counted.
 SHOWN = 5
 VOICES = {"outlet": "in its own voice", "named": "quoting {speaker}", "anonymous": "quoting {speaker}",
-          "claimed": "({speaker} claims it)"}
+          "claimed": "claimed by {speaker}"}
 
 
 def summary_lines(stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[Blame]) -> list[str]:
@@ -31,6 +31,10 @@ def _largest(stories: Sequence[Story]) -> list[Story]:
     return sorted(shared, key=lambda s: (-len(s.documents), s.headline or ""))[:SHOWN]
 
 
+def voice(source: str, speaker: str | None) -> str:
+    """On whose word a blame rests, in words: "in its own voice", "quoting the minister", "claimed by X"."""
+    return VOICES[source].format(speaker=speaker or "a source")
+
+
 def _blame_line(blame: Blame) -> str:
-    voice = VOICES[blame.source].format(speaker=blame.speaker or "a source")
-    return f"blame: {blame.outlet or 'an unknown outlet'} blames {blame.blamed_name} {voice}"
+    return f"blame: {blame.outlet or 'an unknown outlet'} blames {blame.blamed_name} {voice(blame.source, blame.speaker)}"

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from newsgraph.model import Claim, ClaimSide, Document, Story
+from newsgraph.summary import voice
 from newsgraph.report.highlight import Segment, segments
 
 
@@ -138,15 +139,12 @@ def _side_voice(side: ClaimSide, document: Document, name) -> str:
     return "(the outlet)"
 
 
-VOICES = {"outlet": "in its own voice", "named": "quoting", "anonymous": "quoting", "claimed": "claim of"}
-
-
 def _blame_by_outlet(rows: list[dict[str, Any]], name) -> list[tuple[str, list[tuple[str, str, int]]]]:
     """Whom each outlet blames, on whose word, most often first."""
     outlets: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
     for row in rows:
-        voice = VOICES[row["source"]] + (f" {row['speaker']}" if row["speaker"] and row["source"] != "outlet" else "")
-        outlets[row["outlet"] or "(unknown outlet)"].append((row["blamed_name"] or name(row["blamed"]), voice, row["count"]))
+        said = voice(row["source"], row["speaker"])
+        outlets[row["outlet"] or "(unknown outlet)"].append((row["blamed_name"] or name(row["blamed"]), said, row["count"]))
     return sorted((outlet, sorted(blamed, key=lambda b: -b[2])) for outlet, blamed in outlets.items())
 
 
