@@ -79,6 +79,19 @@ def test_speakers_and_event_arguments_carry_the_entity_id_of_their_actor(parse):
     assert (document.events[0].actor_id, document.events[0].target_id) == (by_text["Turkey"], by_text["PKK"])
 
 
+def test_a_speaker_is_the_person_in_its_span_not_a_demonym_before_the_name(parse):
+    text = "German Chancellor Lena Marsh said on Monday that the talks would resume. The White House said it agreed."
+    house = text.index("The White House")
+    chancellor = Statement(speaker="Lena Marsh", speaker_text="German Chancellor Lena Marsh", speaker_start=0,
+                           speaker_end=text.index(" said"), content="x", content_start=0, content_end=1)
+    seat = Statement(speaker="White House", speaker_text="The White House", speaker_start=house,
+                     speaker_end=house + 15, content="x", content_start=0, content_end=1)
+    document = resolved(parse, EntityResolver(), text, quotes=[chancellor, seat])
+    by_text = {m.text: m.entity_id for m in document.entities}
+    assert [q.speaker for q in document.quotes] == ["Lena Marsh", "White House"]
+    assert [q.speaker_id for q in document.quotes] == [by_text["Lena Marsh"], by_text["White House"]]
+
+
 def test_a_restored_resolver_gives_the_ids_of_one_run(parse):
     texts = ["Gurov said on Monday that the offensive would go on.",
              "Lebanese lawmaker Ahmed Haddad accused Israel after Hezbollah fired rockets.",

@@ -194,11 +194,30 @@ def _new_entity(entity_id: str, name: str, type_: str, countries: set[str]) -> E
 
 
 def _named_speaker(statement: Statement, mentions: list[Mention]) -> Statement:
-    """The speaker's canonical name and entity id, from the mention at the speaker span or of the speaker's name."""
-    found = _mention_at(statement.speaker_start, statement.speaker_end, mentions) or _mention_named(statement.speaker, mentions)
+    """The speaker's entity id and canonical name, from the mention that is the speaker.
+
+    "German Chancellor Angela Merkel" is Merkel, not the "German" mention inside the span; a group
+    ("Republicans") or a seat of power ("the White House") keeps the article's own word as its name.
+    """
+    found = _speaker_mention(statement, mentions)
     if found is None:
         return statement
-    return statement.model_copy(update={"speaker": found.name, "speaker_id": found.entity_id})
+    keeps_word = found.type == "NORP" or fold(found.text) in seats()
+    return statement.model_copy(update={"speaker": statement.speaker if keeps_word else found.name, "speaker_id": found.entity_id})
+
+
+def _speaker_mention(statement: Statement, mentions: list[Mention]) -> Mention | None:
+    """The mention inside the speaker span named like the speaker (or sharing its last word), else one of that name anywhere."""
+    said = statement.speaker or statement.speaker_text
+    if not said:
+        return None
+    key = fold(said)
+    start, end = statement.speaker_start, statement.speaker_end
+    inside = [m for m in mentions if start is not None and end is not None and m.start < end and start < m.end]
+    named = next((m for m in inside if key in (fold(m.text), fold(m.name or ""))), None)
+    last = key.split()[-1] if key.split() else ""
+    sharing = next((m for m in inside if last in fold(m.text).split() + fold(m.name or "").split()), None)
+    return named or sharing or _mention_named(said, mentions)
 
 
 def _named_arguments(event: Event, mentions: list[Mention]) -> Event:
