@@ -315,3 +315,20 @@ def test_a_disputed_claim_stays_its_owners_statement(statements):
     claim = next(s for s in found if s.cue == "assertion")
     assert claim.content == "that its mine poses no risk to the river" and claim.speaker_text == "The company"
     assert any(s.cue == "disputed" and s.speaker == "scientists" for s in found)
+
+
+def test_a_quote_split_around_a_long_speaker_apposition_is_one_statement_with_its_speaker(statements):
+    text = (
+        "The hearing ran late into the evening.\n\n“The ferry contract was signed in secret,” Rep. Dana Whitlow "
+        "(D-Ore.), the senior member of the transport panel, said in a phone interview. “Nobody on the panel "
+        "saw the figures before the vote.”\n\nThe port authority did not respond."
+    )
+    statement = only(statements(text), "signed in secret")
+    assert "Nobody on the panel saw the figures" in statement.content
+    assert statement.speaker == "Dana Whitlow" and statement.cue == "said"
+
+
+def test_a_speech_verb_in_the_speakers_relative_clause_is_not_the_cue(statements):
+    text = "“The budget will balance by spring,” Omar Feld, who told reporters last week that he would resign, said on Monday."
+    statement = only(statements(text), "The budget will balance")
+    assert statement.speaker == "Omar Feld" and statement.cue == "said"

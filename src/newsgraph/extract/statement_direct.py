@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.quote_marks import Quote
-from newsgraph.extract.statement_context import Context, Draft, quote_end
+from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
 from newsgraph.extract.statement_lexicon import cues
 from newsgraph.extract.statement_speakers import speaker_of
 
@@ -17,9 +17,15 @@ from newsgraph.extract.statement_speakers import speaker_of
 # marks, when a colon introduces it, or when it is at least this many words long (statements dev set);
 # a quote with no cue must be this long too (PolNeAR dev: shorter cue-less quotes were 80 wrong, 25 right).
 MIN_SPEECH_WORDS = 10
-# How many tokens after a closing mark the cue may come ("...," the foreign minister told reporters);
-# set by hand on the statements dev set (benchmarks/statements).
-CUE_REACH = 8
+# How many tokens after a closing mark the cue may come, inside the same sentence ("...," Scott
+# Pruitt, the Republican attorney general of Oklahoma, said); PolNeAR dev (8 missed 30 speakers).
+CUE_REACH = 24
+# Cue-less quotes within this many words after the previous statement go on in its voice
+# (statements dev set, benchmarks/statements).
+FOLLOW_WORDS = 12
+# A verb in these clauses is not the cue of the quote before it ("...," said X, who told Y ...).
+SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "xcomp", "conj"}
+SENTENCE_END = {".", "!", "?"}
 SPEECH_END = set(",.?!…—-:;")
 SIGNATURE_DASHES = {"―", "—", "–", "-"}
 
@@ -65,11 +71,18 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
     if span is None:
         return None
     for token in doc[span.end : span.end + CUE_REACH]:
-        if ctx.in_quote(token) or token.text in {".", "!", "?"} or token.text.startswith("\n"):
+        if ctx.in_quote(token) or _ends_sentence(token) or token.text.startswith("\n"):
             return None
-        if _is_speech_verb(token):
+        if _is_speech_verb(token) and token.dep_ not in SUBORDINATE_DEPS:
             return token
     return None
+
+
+def _ends_sentence(token: Token) -> bool:
+    """A full stop that ends a sentence, not the one inside "(D-Md.)"."""
+    if token.text not in SENTENCE_END:
+        return False
+    return token.i + 1 == len(token.doc) or token.nbor().text not in {")", ","}
 
 
 def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
@@ -106,12 +119,13 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
 def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:
     """Whether a cue-less quote comes right after the previous statement (at most its cue between):
     only then does it go on in the same voice; further away, its speaker is unknown."""
-    return len(ctx.text[previous.end : quote.start].split()) <= CUE_REACH + 4
+    return len(ctx.text[previous.end : quote.start].split()) <= FOLLOW_WORDS
 
 
 def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
     """Whether a cue-less quote goes on from the previous one: only its cue sentence lies between."""
-    between = ctx.text[previous.end : quote.start]
-    if previous.cue is None or not previous.end <= previous.cue.idx < quote.start:
+    cue = previous.cue
+    if cue is None or not previous.end <= cue.idx < quote.start or "\n" in ctx.text[previous.end : quote.start]:
         return False
-    return "\n\n" not in between and len(between.split()) <= CUE_REACH + 4
+    between = [t for t in ctx.doc[cue.i : cue.i + CUE_REACH] if t.idx < quote.start and not t.is_space and t.text not in QUOTE_CHARS]
+    return len(between) < CUE_REACH and not any(_ends_sentence(t) for t in between[:-1])
