@@ -332,3 +332,16 @@ def test_a_speech_verb_in_the_speakers_relative_clause_is_not_the_cue(statements
     text = "“The budget will balance by spring,” Omar Feld, who told reporters last week that he would resign, said on Monday."
     statement = only(statements(text), "The budget will balance")
     assert statement.speaker == "Omar Feld" and statement.cue == "said"
+
+
+def test_signed_quotes_take_the_name_after_the_dash_and_do_not_lend_it_to_the_next_quote(statements):
+    text = (
+        "Readers wrote to us about the bridge closure.\n"
+        "“The detour adds an hour to my commute every single day and nobody has explained why.”― Linda Porter\u00a0\n"
+        "“We were promised the bridge would reopen in May, and now they are talking about next year.” ―\u00a0Karen Mitchell\n"
+        "“Nobody in this city has ever asked the people who live by the river what they actually need.”\n"
+    )
+    found = statements(text)
+    assert only(found, "detour adds an hour").speaker == "Linda Porter"
+    assert only(found, "promised the bridge").speaker == "Karen Mitchell"
+    assert only(found, "Nobody in this city").speaker is None

@@ -24,10 +24,14 @@ CUE_REACH = 24
 # (statements dev set, benchmarks/statements).
 FOLLOW_WORDS = 12
 # A verb in these clauses is not the cue of the quote before it ("...," said X, who told Y ...).
-SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "xcomp", "conj"}
+SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "xcomp"}
+# How many tokens the cue sentence between two parts of a split quote may have.
+CONTINUE_REACH = 40
 SENTENCE_END = {".", "!", "?"}
 SPEECH_END = set(",.?!…—-:;")
 SIGNATURE_DASHES = {"―", "—", "–", "-"}
+# A signature line ("― Carla Sanchez, Phoenix") is short: at most this many characters after its dash.
+SIGNATURE_CHARS = 60
 
 
 def direct_drafts(ctx: Context) -> list[Draft]:
@@ -44,9 +48,11 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         cue = cue or _cue_before(ctx, quote)
         if cue is None and len(ctx.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
             continue  # a short quote nobody is said to say is a title or scare quote ("true.", "Lyin' Ted.")
-        speaker = speaker_of(cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
-        if cue is None and (signed := _signature(ctx, quote)) is not None:
+        signed = _signature(ctx, quote) if cue is None else None
+        if signed is not None:
             cue, speaker = signed
+        else:
+            speaker = _speaker(ctx, quote, cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
         drafts.append(Draft(quote.start, quote_end(ctx.text, quote), cue, speaker, direct=True))
     return drafts
 
@@ -78,6 +84,16 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
     return None
 
 
+def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
+    """The cue's speaker; when the parse hangs the cue from a verb inside the quote ("We will ...,"
+    Chief Jordan said), the name between the closing mark and the cue."""
+    speaker = speaker_of(cue)
+    if speaker is None or ctx.in_quote(speaker.root):
+        between = [e for e in ctx.doc.ents if quote.end <= e.start_char and e.end <= cue.i and e.label_ in {"PERSON", "ORG"}]
+        return between[-1] if between else None
+    return speaker
+
+
 def _ends_sentence(token: Token) -> bool:
     """A full stop that ends a sentence, not the one inside "(D-Md.)"."""
     if token.text not in SENTENCE_END:
@@ -86,16 +102,21 @@ def _ends_sentence(token: Token) -> bool:
 
 
 def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
-    """A quote signed with a dash and a name ("...” ― Carla Sanchez"): the dash is the cue, the name the speaker."""
-    doc = ctx.doc
-    after = doc.char_span(quote.end, min(len(ctx.text), quote.end + 1), alignment_mode="expand")
-    if after is None:
+    """A quote signed on its line with a dash and a name ("...” ― Carla Sanchez"): the dash is the cue, the name the speaker."""
+    text, doc = ctx.text, ctx.doc
+    dash = quote.end
+    while dash < len(text) and (text[dash] in QUOTE_CHARS or text[dash] in " \xa0"):
+        dash += 1
+    if dash >= len(text) or text[dash] not in SIGNATURE_DASHES:
         return None
-    tokens = [t for t in doc[after.end : after.end + 6] if not t.is_space]
-    if len(tokens) < 2 or tokens[0].text not in SIGNATURE_DASHES:
+    line_end = text.find("\n", dash)
+    line_end = len(text) if line_end < 0 else line_end
+    name = next((e for e in doc.ents if dash < e.start_char and e.end_char <= line_end and e.label_ in {"PERSON", "ORG"}), None)
+    cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
+    if name is None or cue is None or line_end - dash > SIGNATURE_CHARS:
         return None
-    name = next((ent for ent in doc.ents if ent.start == tokens[1].i and ent.label_ in {"PERSON", "ORG"}), None)
-    return (tokens[0], name) if name is not None else None
+    first = next(t for t in doc[cue.end : name.end] if not t.is_space)  # "― Christina N Luis Olidem": all of the name
+    return cue[0], doc[first.i : name.end]
 
 
 def _cue_before(ctx: Context, quote: Quote) -> Token | None:
@@ -118,7 +139,9 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
 
 def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:
     """Whether a cue-less quote comes right after the previous statement (at most its cue between):
-    only then does it go on in the same voice; further away, its speaker is unknown."""
+    only then does it go on in the same voice; further away, or after a signed quote, its speaker is unknown."""
+    if previous.cue is not None and previous.cue.text[-1] in SIGNATURE_DASHES:
+        return False
     return len(ctx.text[previous.end : quote.start].split()) <= FOLLOW_WORDS
 
 
@@ -127,5 +150,5 @@ def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
     cue = previous.cue
     if cue is None or not previous.end <= cue.idx < quote.start or "\n" in ctx.text[previous.end : quote.start]:
         return False
-    between = [t for t in ctx.doc[cue.i : cue.i + CUE_REACH] if t.idx < quote.start and not t.is_space and t.text not in QUOTE_CHARS]
-    return len(between) < CUE_REACH and not any(_ends_sentence(t) for t in between[:-1])
+    between = [t for t in ctx.doc[cue.i : cue.i + CONTINUE_REACH] if t.idx < quote.start and not t.is_space and t.text not in QUOTE_CHARS]
+    return len(between) < CONTINUE_REACH and not any(_ends_sentence(t) for t in between[:-1])
