@@ -345,3 +345,14 @@ def test_signed_quotes_take_the_name_after_the_dash_and_do_not_lend_it_to_the_ne
     assert only(found, "detour adds an hour").speaker == "Linda Porter"
     assert only(found, "promised the bridge").speaker == "Karen Mitchell"
     assert only(found, "Nobody in this city").speaker is None
+
+
+def test_a_quote_introduced_by_a_colon_or_according_to_is_its_introducers(statements):
+    text = (
+        "Talk-radio host Victor Lamb spoke about the debate on Tuesday.\n\n"
+        "Lamb continued: “The moderators decided before the night began who would win, and it showed.”\n\n"
+        "According to Lamb, “the second debate will be worse for everyone who watches it at home.”"
+    )
+    found = statements(text)
+    assert only(found, "moderators decided").speaker == "Victor Lamb"
+    assert only(found, "second debate will be worse").speaker == "Victor Lamb"

@@ -32,9 +32,11 @@ def colon_drafts(ctx: Context) -> Iterator[Draft]:
 
 
 def _names_a_speaker(span: Span) -> bool:
-    """A name, not a label: "Clinton", "HUFFPOLLSTER", "Historians"; never "Q", "Editor's note" or a time."""
+    """A name, not a label: "Clinton", "HUFFPOLLSTER", "Historians"; never "Q", "Editor's note", a time or a clause."""
     words = span.text.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or any(ch.isdigit() for ch in span.text) or len(span.text) < 3:
+        return False
+    if any(t.pos_ == "VERB" for t in span):  # a clause ("Said Ellis:", "Limbaugh continued:"), not a name
         return False
     last = span[-1]
     if last.ent_type_ in SPEAKER_ENTITIES:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
 from newsgraph.extract.statement_lexicon import cues
-from newsgraph.extract.statement_speakers import speaker_of
+from newsgraph.extract.statement_speakers import source_span, speaker_of
 
 # A quote is speech, not a scare-quoted phrase, when its words end with punctuation inside the
 # marks, when a colon introduces it, or when it is at least this many words long (statements dev set);
@@ -87,6 +87,10 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
 def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
     """The cue's speaker; when the parse hangs the cue from a verb inside the quote ("We will ...,"
     Chief Jordan said), the name between the closing mark and the cue."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        return source_span(source) if source is not None else None
     speaker = speaker_of(cue)
     if speaker is None or ctx.in_quote(speaker.root):
         between = [e for e in ctx.doc.ents if quote.end <= e.start_char and e.end <= cue.i and e.label_ in {"PERSON", "ORG"}]
@@ -129,12 +133,20 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     if mark is None:
         return None
     sentence = doc[mark.start].sent
+    colon = lead.endswith(":")
     for token in reversed(doc[sentence.start : mark.start]):
         if ctx.in_quote(token):
             return None
         if _is_speech_verb(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
             return token
+        if token.lower_ == "according" or (colon and _introduces(token)):
+            return token
     return None
+
+
+def _introduces(token: Token) -> bool:
+    """A verb whose subject a colon hands the quote to ("Limbaugh continued:", "Said Ellis:")."""
+    return token.pos_ == "VERB" and token.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "dobj", "npadvmod"} for c in token.children)
 
 
 def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:
