@@ -356,3 +356,13 @@ def test_a_quote_introduced_by_a_colon_or_according_to_is_its_introducers(statem
     found = statements(text)
     assert only(found, "moderators decided").speaker == "Victor Lamb"
     assert only(found, "second debate will be worse").speaker == "Victor Lamb"
+
+
+def test_a_comment_set_off_after_the_content_is_not_part_of_it(statements):
+    text = (
+        "Senator Ada Brennan acknowledged the risk of coastal flooding, which makes her an outlier in her party.\n\n"
+        "Mayor Tomas Reyes told the council that the harbour would reopen in May, adding that the dredging was paid for."
+    )
+    found = statements(text)
+    assert only(found, "risk of coastal flooding").content == "the risk of coastal flooding"
+    assert only(found, "harbour would reopen").content == "that the harbour would reopen in May"

@@ -14,6 +14,9 @@ QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the toke
 EDGE_PUNCT = set(",.;:—–-!?…()[]")
 # Words left dangling at the end of a content when a coordinated cue is cut off ("... and warned").
 TRAILING_WORDS = {"and", "but", "or", "while", "as"}
+RELATIVE_TAGS = {"WDT", "WP"}
+# How a participle tail hangs in the parse (", saying ...", ", adding ...").
+TAIL_DEPS = {"advcl", "acl", "xcomp", "conj", "dep"}
 
 
 @dataclass
@@ -62,6 +65,7 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
     content in 2,400 of 2,430 that-clauses, quoted ones included ("said that “S”" is mixed).
     """
     doc = ctx.doc
+    last = _before_tail(doc, first, last)
     while first <= last and _is_edge(doc[first]):
         first += 1
     while last >= first and (_is_edge(doc[last]) or doc[last].lower_ in TRAILING_WORDS):
@@ -74,6 +78,21 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
     if quote is not None and quote.start >= start - 1 and quote.end <= end + 1 and _whole(ctx.text, quote, start, end):
         return Draft(quote.start, quote_end(ctx.text, quote), direct=True, **fields)
     return Draft(start, end, **fields)
+
+
+def _before_tail(doc: Doc, first: int, last: int) -> int:
+    """The content's end before a comment set off by a comma that runs to its end: ", which makes him
+    an outlier", ", saying ..." (PolNeAR leaves such tails out of the content)."""
+    for i in range(first + 2, last + 1):
+        token = doc[i]
+        if doc[i - 1].text != "," or token.is_space:
+            continue
+        head = token.head if token.tag_ in RELATIVE_TAGS else token
+        relative = token.tag_ in RELATIVE_TAGS and head.dep_ == "relcl"
+        participle = token.tag_ == "VBG" and token.dep_ in TAIL_DEPS
+        if (relative or participle) and head.left_edge.i == i and head.right_edge.i >= last - 1:
+            return i - 2
+    return last
 
 
 def quote_end(text: str, quote: Quote) -> int:
