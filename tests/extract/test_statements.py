@@ -366,3 +366,8 @@ def test_a_comment_set_off_after_the_content_is_not_part_of_it(statements):
     found = statements(text)
     assert only(found, "risk of coastal flooding").content == "the risk of coastal flooding"
     assert only(found, "harbour would reopen").content == "that the harbour would reopen in May"
+
+
+def test_a_prepositional_content_starts_after_its_preposition(statements):
+    text = "Governor Ellen Marsh called for an end to the toll on the coastal highway."
+    assert only(statements(text), "an end to the toll").content == "an end to the toll on the coastal highway"

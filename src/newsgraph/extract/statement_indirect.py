@@ -101,7 +101,17 @@ def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | No
     rights = [c for c in verb.rights if _may_be_content(c)]
     if not any(_fits(child, complements) for child in rights):
         return None
-    return rights[0].left_edge.i, max(c.right_edge.i for c in rights)
+    return _after_preposition(rights[0]), max(c.right_edge.i for c in rights)
+
+
+def _after_preposition(first: Token) -> int:
+    """Where the content starts: after a leading preposition ("called for [an end to X]", "warned about
+    [X]"); PolNeAR train leaves it out 2,000 times to 230. An infinitive's "to" stays in."""
+    if first.dep_ == "prep" and first.lower_ != "to":
+        obj = next((g for g in first.children if g.dep_ in {"pobj", "pcomp"}), None)
+        if obj is not None:
+            return obj.left_edge.i
+    return first.left_edge.i
 
 
 def _fits(child: Token, complements: frozenset[str]) -> bool:
