@@ -371,3 +371,9 @@ def test_a_comment_set_off_after_the_content_is_not_part_of_it(statements):
 def test_a_prepositional_content_starts_after_its_preposition(statements):
     text = "Governor Ellen Marsh called for an end to the toll on the coastal highway."
     assert only(statements(text), "an end to the toll").content == "an end to the toll on the coastal highway"
+
+
+def test_a_speaker_span_does_not_reach_back_over_a_line_break(statements):
+    text = "Live updates from the count.\n\n9:40 p.m.\n\nCounty clerk Mara Jensen said the last ballots would be counted by midnight."
+    statement = only(statements(text), "last ballots")
+    assert statement.speaker_text == "County clerk Mara Jensen" and statement.speaker == "Mara Jensen"

@@ -112,14 +112,16 @@ def _prep_object(token: Token, preps: set[str]) -> Token | None:
 
 
 def subject_span(token: Token) -> Span:
-    """The noun phrase of token without relative clauses and trailing punctuation."""
+    """The noun phrase of token without relative clauses, trailing punctuation or lines before its own."""
     doc = token.doc
     end = token.right_edge.i + 1
     for child in token.rights:
         if child.dep_ in CLAUSE_DEPS:
             end = min(end, child.left_edge.i)
     start = token.left_edge.i
-    while end - 1 > token.i and doc[end - 1].is_punct:
+    breaks = [t.i for t in doc[start : token.i] if t.is_space and "\n" in t.text]
+    start = breaks[-1] + 1 if breaks else start  # "7:25 a.m.\n\nDonald Trump said": the name, not the time line
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < token.i and doc[start].is_punct:
         start += 1
