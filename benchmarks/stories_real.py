@@ -50,13 +50,10 @@ def speed(documents: list[Document]) -> None:
     """Seconds to link SPEED_ARTICLES articles (stories, claims, blame, framing) on one core."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    import torch
-
-    torch.set_num_threads(1)
     many = [d.model_copy(update={"id": f"{d.id}-{n // len(documents)}", "story": None,
                                  "published": FIRST_DAY + timedelta(days=REPLICA_SHIFT * (n // len(documents)))})
             for n, d in zip(range(SPEED_ARTICLES), documents * (SPEED_ARTICLES // len(documents) + 1))]
-    link_corpus(many[:20])  # warm up: the sentence model loads once per process
+    link_corpus(many[:20])  # warm up: the claim vectors load once per process
     start = time.perf_counter()
     linked = link_corpus(many)
     seconds = time.perf_counter() - start

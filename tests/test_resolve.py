@@ -104,3 +104,33 @@ def test_a_restored_resolver_gives_the_ids_of_one_run(parse):
     second = EntityResolver.restore(json.loads(json.dumps(first.snapshot())))
     found += [ids(resolved(parse, second, text)) for text in texts[2:]]
     assert found == expected and second.snapshot() == whole.snapshot()
+
+
+def _document(text: str, mentions: list[tuple[str, str]]) -> Document:
+    """An article whose mentions (text, type) are given: the model's type slips are the point."""
+    from newsgraph.model import Mention
+
+    spans = [Mention(start=(start := text.index(name)), end=start + len(name), text=name, type=type_) for name, type_ in mentions]
+    return Document(id=str(hash(text)), source="t", text=text, entities=spans)
+
+
+def test_a_full_name_tagged_a_place_in_one_article_is_still_the_person_of_the_others():
+    resolver = EntityResolver()
+    first = resolver.resolve(_document("Marten Olvaag will host the Harvest Awards.", [("Marten Olvaag", "PERSON")]))
+    second = resolver.resolve(_document("Marten Olvaag rehearsed on Sunday.", [("Marten Olvaag", "GPE")]))
+    assert ids(first)["Marten Olvaag"] == ids(second)["Marten Olvaag"]
+
+
+def test_one_word_names_of_a_person_and_a_place_stay_apart():
+    resolver = EntityResolver()
+    person = resolver.resolve(_document("Velland scored twice.", [("Velland", "PERSON")]))
+    place = resolver.resolve(_document("Floods hit Velland.", [("Velland", "GPE")]))
+    assert ids(person)["Velland"] != ids(place)["Velland"]
+
+
+def test_a_title_links_with_and_without_its_country_and_spaced_initials():
+    resolver = EntityResolver()
+    spaced = resolver.resolve(_document("The U. S. Surgeon General warned on Monday.", [("U. S. Surgeon General", "ORG")]))
+    bare = resolver.resolve(_document("The Surgeon General spoke again.", [("Surgeon General", "ORG")]))
+    dotted = resolver.resolve(_document("U.S. Surgeon General offices closed.", [("U.S. Surgeon General", "ORG")]))
+    assert ids(spaced)["U. S. Surgeon General"] == ids(bare)["Surgeon General"] == ids(dotted)["U.S. Surgeon General"]

@@ -189,11 +189,8 @@ def speed(documents: list[Document]) -> None:
     """Seconds to link 1,000 articles on one core, next to the bare spaCy pass over their texts."""
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    import torch
-
-    torch.set_num_threads(1)
     many = replicas(documents, SPEED_ARTICLES)
-    link_corpus(many[:20])  # warm up: the sentence model loads once per process
+    link_corpus(many[:20])  # warm up: the claim vectors load once per process
     start = time.perf_counter()
     index = StoryIndex()
     for document in canonical_order(many):

@@ -16,6 +16,7 @@ surname for people, so adding a document costs the same however many entities ar
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -35,6 +36,11 @@ NAME_SIMILARITY = 90
 PART_SIMILARITY = 80
 # Surnames shorter than this link only exactly: short names collide too often to be fuzzy.
 FUZZY_SURNAME_MIN = 5
+# Initials written apart ("u s surgeon general" of "U. S. Surgeon General") are joined, as "U.S." folds.
+SPACED_INITIALS = re.compile(r"\b(\w) (?=\w\b)")
+# Words a title or body keeps after its country qualifier ("U.S. Surgeon General" -> "surgeon general"):
+# one word alone ("U.S. Navy" -> "navy") is too generic to link by (ECB+ dev topics).
+QUALIFIED_WORDS = 2
 
 
 class EntityResolver:
@@ -90,7 +96,8 @@ class EntityResolver:
         """The id of the entity an in-article name denotes, creating it if the run has not seen it."""
         type_, name = _cluster_type(key, members), members[0].name or members[0].text
         group = GROUPS.get(type_, type_)
-        entity_id = self._keys.get((group, key)) or self._similar(key, group, context) or self._confused(key, group)
+        entity_id = (self._keys.get((group, key)) or self._keys.get((group, _unqualified(key, group)))
+                     or self._similar(key, group, context) or self._confused(key, group))
         if entity_id is None:
             entity_id = self._create(key, name, type_, countries)
         self._remember(entity_id, key, name, group, context)
@@ -104,9 +111,15 @@ class EntityResolver:
         return names[best[0]] if best else None
 
     def _confused(self, key: str, group: str) -> str | None:
-        if group not in CONFUSABLE:
+        """An exact name seen under a type the model confuses with this one; a name of several words under any type.
+
+        "Hugh Jackman" tagged a place in one article is still the actor of the others (ECB+ dev topics);
+        a single word ("Jordan", "Washington") may name a person and a place, so it stays within CONFUSABLE.
+        """
+        groups = set(GROUPS.values()) if " " in key else set(CONFUSABLE) if group in CONFUSABLE else set()
+        if not groups:
             return None
-        found = next((self._keys[(g, key)] for g in CONFUSABLE if (g, key) in self._keys), None)
+        found = next((self._keys[(g, key)] for g in sorted(groups) if (g, key) in self._keys), None)
         surname_of = self._surnames.get(key, []) if " " not in key else []
         return found or (max(surname_of, key=self._counts.__getitem__) if surname_of else None)
 
@@ -135,6 +148,7 @@ class EntityResolver:
 
     def _remember(self, entity_id: str, key: str, name: str, group: str, context: set[str]) -> None:
         self._keys.setdefault((group, key), entity_id)
+        self._keys.setdefault((group, _unqualified(key, group)), entity_id)
         self._blocks[(group, key[:1])].setdefault(key, entity_id)
         self._context[entity_id].update(context)
         self._counts[entity_id] += 1
@@ -153,7 +167,16 @@ class EntityResolver:
 
 
 def _key(mention: Mention) -> str:
-    return fold(mention.name or mention.text)
+    return SPACED_INITIALS.sub(r"\1", fold(mention.name or mention.text))
+
+
+def _unqualified(key: str, group: str) -> str:
+    """A title or body without its leading country ("us surgeon general" -> "surgeon general"); the key itself otherwise."""
+    first, _, rest = key.partition(" ")
+    known = gazetteer().get(first)
+    if group == "PERSON" or known is None or known.type != "GPE" or len(rest.split()) < QUALIFIED_WORDS:
+        return key
+    return rest
 
 
 def _clusters(mentions: list[Mention]) -> dict[str, list[Mention]]:

@@ -48,6 +48,27 @@ def test_the_blamed_side_is_an_actor_never_a_dateline_a_clause_or_a_trailing_adv
     assert found == {("kurdish militant group", "Kurdish militant group", "Kurdish militant group"), ("e-is", "Islamic State", "Daesh")}
 
 
+def _with_actors(text: str, actors: dict[str, tuple[str, str]]) -> Document:
+    """An article with a mention of each named actor (text -> (type, entity id)) at its first occurrence."""
+    mentions = [Mention(start=text.index(name), end=text.index(name) + len(name), text=name, type=type_, entity_id=entity_id, name=name)
+                for name, (type_, entity_id) in actors.items()]
+    return Document(id="d", source="x", text=text, entities=sorted(mentions, key=lambda m: m.start))
+
+
+def test_the_blamed_side_of_a_movement_of_someone_is_that_someone_not_the_word_movement() -> None:
+    text = "Dorvale blamed the movement of the Lisbon-based cleric Oren Malvik for the bombing of the market."
+    document = _with_actors(text, {"Dorvale": ("GPE", "e-dorvale"), "Lisbon": ("GPE", "e-lisbon"), "Oren Malvik": ("PERSON", "e-malvik")})
+    [blame] = document_blame("s", document)
+    assert (blame.blamed, blame.blamed_name) == ("e-malvik", "Oren Malvik")
+    assert text[blame.blamed_start:blame.blamed_end] == "movement of the Lisbon-based cleric Oren Malvik"
+
+
+def test_a_relative_clause_before_a_claim_does_not_lend_its_actor_to_the_claim() -> None:
+    text = "The Red Kestrels, which officials regard as an arm of the Vardan Front, claimed the bombing on Sunday."
+    document = _with_actors(text, {"Red Kestrels": ("ORG", "e-kestrels"), "Vardan Front": ("ORG", "e-vardan")})
+    assert [(b.blamed, b.source) for b in document_blame("s", document)] == [("e-kestrels", "claimed")]
+
+
 def test_a_named_speakers_blame_at_the_end_of_the_sentence_is_the_speakers_not_the_victims() -> None:
     text = "Foreign powers are punishing the country with these attacks, the minister said."
     said = statement(text, "Selim Arkan", "the minister", "Foreign powers are punishing the country with these attacks")

@@ -100,3 +100,31 @@ def test_lookalikes_with_other_people_figures_and_years_are_two_stories() -> Non
     documents = [_with_people(n, title, text) for n, (title, text) in enumerate(OSCAR_TEXTS)]
     stories = [d.story for d in link_corpus(documents).documents]
     assert stories[0] == stories[1] != stories[2] == stories[3]
+
+
+def _partition(documents: list[Document]) -> set[frozenset[str]]:
+    """The stories of a run as sets of article texts, whatever their ids."""
+    groups: dict[str, set[str]] = {}
+    for document in link_corpus(documents).documents:
+        groups.setdefault(document.story, set()).add(document.text)
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_lookalike_stories_do_not_depend_on_which_article_comes_first() -> None:
+    documents = [_with_people(n, title, text) for n, (title, text) in enumerate(OSCAR_TEXTS)] + corpus()
+    first = _partition(documents)
+    for seed in range(4):
+        order = list(range(len(documents)))
+        random.Random(seed).shuffle(order)
+        relabeled = [d.model_copy(update={"id": f"{rank:03d}"}) for rank, d in zip(order, documents)]
+        assert _partition(relabeled) == first
+
+
+def test_a_settled_index_is_stable_and_numbers_its_stories_from_zero() -> None:
+    index = StoryIndex()
+    for document in corpus():
+        index.add(document)
+    index.settle()
+    stories = [s.documents for s in index.stories]
+    index.settle()
+    assert [s.documents for s in index.stories] == stories and all(stories)

@@ -30,13 +30,15 @@ class Linked:
 def link_corpus(documents: list[Document], index: StoryIndex | None = None) -> Linked:
     """Stories, claims, blame and framing of `documents`.
 
-    Without `index` the stories are found in canonical order, independent of input order; with the
-    index that gave the documents their stories while streaming, those stories are kept.
+    Without `index` the stories are found in canonical order, independent of input order, then
+    settled (each article moved to the story it matches best among all); with the index that gave
+    the documents their stories while streaming, those stories are kept.
     """
     if index is None:
         index = StoryIndex()
         for document in canonical_order(documents):
             index.add(document)
+        index.settle()
     linked = [index.add(d) for d in documents]
     stories = index.stories
     attributions = compare_blame(linked, stories)

@@ -32,6 +32,13 @@ NOT_AN_ACTOR = frozenset({"it", "they", "he", "she", "who", "we", "i", "no", "no
 DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|rejected|dismissed)\b", re.IGNORECASE)
 # Longest actor phrase kept, in characters: longer ones are clauses, not names.
 LONGEST = 60
+# A relative clause set off by commas right before the cue ("the Falcons, which Ankara regards as an
+# extension of the PKK, claimed"): its actors are not the cue's.
+RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|whom|whose)\b[^,]*,?\s*$", re.IGNORECASE)
+# After a culprit noun, "of" and the actor it belongs to ("the movement of the US-based preacher
+# Fethullah Gulen"): the actor is the one blamed. Up to this many characters between them.
+OF_ACTOR = re.compile(r"\s+of\s+(?:the\s+)?")
+OF_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -81,11 +88,27 @@ def _cue(document: Document, offset: int, match: re.Match[str], slot: str, claim
     if culprit is None:
         return None
     start, end, mention = culprit
+    if mention is None and slot == "after":
+        end, mention = _owner(document, end) or (end, None)
     name = mention.name or mention.text if mention else DETERMINER.sub("", document.text[start:end])
     actor = mention.entity_id or name if mention else fold(name)
     subject = _actor_before(document.text, offset, offset + match.start()) if slot == "after" else None
     return Cue(offset + match.start(), offset + match.end(), match.group(), actor, name, start, end, claim, subject,
                mention.entity_id if mention else None)
+
+
+def _owner(document: Document, end: int) -> tuple[int, Mention] | None:
+    """The actor a culprit noun belongs to, named right after it ("movement of ... Fethullah Gulen"), and where it ends.
+
+    A name that only modifies a word ("US-based") is not the owner.
+    """
+    joint = OF_ACTOR.match(document.text, end)
+    if joint is None:
+        return None
+    owners = [m for m in document.entities if m.type in ACTOR_TYPES and joint.end() <= m.start <= joint.end() + OF_REACH
+              and not re.search(r"[,;.]", document.text[joint.end():m.start]) and document.text[m.end:m.end + 1] != "-"]
+    first = min(owners, key=lambda m: m.start, default=None)
+    return (first.end, first) if first else None
 
 
 def _actor_span(document: Document, offset: int, match: re.Match[str], slot: str) -> tuple[int, int] | None:
@@ -163,10 +186,12 @@ def culprit_nouns() -> frozenset[str]:
 
 
 def _actor_before(text: str, sentence_start: int, cue_start: int) -> tuple[int, int] | None:
-    """The phrase just before the cue, from the last boundary word on."""
-    before = text[sentence_start:cue_start].rstrip(" ,")
+    """The phrase just before the cue, from the last boundary word on, a relative clause left out."""
+    before = RELATIVE_CLAUSE.sub("", text[sentence_start:cue_start])
+    end = sentence_start + len(before) if len(before) < cue_start - sentence_start else cue_start
+    before = before.rstrip(" ,")
     boundary = max((m.end() for m in BOUNDARY.finditer(before)), default=0)
-    return _trimmed(text, sentence_start + boundary, cue_start)
+    return _trimmed(text, sentence_start + boundary, end)
 
 
 def _actor_after(text: str, cue_end: int) -> tuple[int, int] | None:

@@ -41,6 +41,8 @@ JOIN_PROBABILITY = 0.3
 # happening whatever their arguments: long reports from other angles quote other people
 # (benchmarks/stories dev split and the demo sample; ECB+ has no dates to learn it from).
 CONTEMPORARY_COSINE = 0.15
+# Most passes of `settle` over a whole run (ECB+ dev topics: it settles in three or four).
+SETTLE_ROUNDS = 10
 # Mention types counted as a story's actors and as its places.
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -122,21 +124,76 @@ class StoryIndex:
             index._members[article.story].append(number)
         return index
 
+    def settle(self, rounds: int = SETTLE_ROUNDS) -> None:
+        """Move each article to the story it now matches best on average, until none moves (a whole run's end only).
+
+        Joining as articles arrive, the first articles of two look-alike happenings may meet before
+        either story has members that tell them apart; with every article in, each is compared with
+        all the others, and may leave its story for a better one or start its own. Articles are
+        visited in index order, so the result is as order-free as the index.
+        """
+        matches = [self._matches(number) for number in range(len(self._articles))]
+        for _ in range(rounds):
+            moved = [self._move(number, found) for number, found in enumerate(matches)]
+            if not any(moved):
+                break
+        self._renumber()
+
+    def _matches(self, number: int) -> dict[int, float]:
+        """Same-happening probability of article `number` with every other indexed article it is a candidate of."""
+        article = self._articles[number]
+        found = self._probabilities(self._terms.terms[number], article.days, article.arguments)
+        found.pop(number, None)
+        return found
+
+    def _move(self, number: int, matches: dict[int, float]) -> bool:
+        """Put one article in its best story (a new one if none is good enough); True if it moved."""
+        article = self._articles[number]
+        totals: dict[int, float] = defaultdict(float)
+        for other, probability in matches.items():
+            totals[self._articles[other].story] += probability
+        scored = [(total / (len(self._members[story]) - (story == article.story)), -story) for story, total in totals.items()]
+        best = max((s for s in scored if s[0] >= self.threshold), default=None)
+        target = -best[1] if best else (article.story if len(self._members[article.story]) == 1 else len(self._members))
+        if target == article.story:
+            return False
+        if target == len(self._members):
+            self._members.append([])
+        self._members[article.story].remove(number)
+        self._members[target].append(number)
+        article.story = target
+        return True
+
+    def _renumber(self) -> None:
+        """Stories numbered by their first article, empty ones dropped, members in index order."""
+        order: dict[int, int] = {}
+        for article in self._articles:
+            article.story = order.setdefault(article.story, len(order))
+        self._members = [[] for _ in order]
+        for number, article in enumerate(self._articles):
+            self._members[article.story].append(number)
+
     def _best_story(self, terms: dict[str, float], days: tuple[int, ...], found: Arguments) -> int | None:
         """The story whose members the article matches best on average, if enough; ties go to the older story."""
         matched: dict[int, float] = defaultdict(float)
-        candidates = self._terms.similar(terms, CANDIDATE_COSINE)
-        shared = dict(self._arguments.similar(found.terms(), 0.0)) if candidates else {}
-        for number, cosine in candidates:
-            article = self._articles[number]
-            if cosine >= CONTEMPORARY_COSINE and contemporary(days, article.days):
-                probability = 1.0
-            else:
-                probability = same_happening(cosine, shared.get(number, 0.0), found, article.arguments) * closeness(days, article.days)
-            matched[article.story] += probability
+        for number, probability in self._probabilities(terms, days, found).items():
+            matched[self._articles[number].story] += probability
         scored = [(total / len(self._members[story]), -story) for story, total in matched.items()]
         best = max((s for s in scored if s[0] >= self.threshold), default=None)
         return -best[1] if best else None
+
+    def _probabilities(self, terms: dict[str, float], days: tuple[int, ...], found: Arguments) -> dict[int, float]:
+        """Same-happening probability of an article with each indexed article whose word cosine makes it a candidate."""
+        candidates = self._terms.similar(terms, CANDIDATE_COSINE)
+        shared = dict(self._arguments.similar(found.terms(), 0.0)) if candidates else {}
+        probabilities = {}
+        for number, cosine in candidates:
+            article = self._articles[number]
+            if cosine >= CONTEMPORARY_COSINE and contemporary(days, article.days):
+                probabilities[number] = 1.0
+            else:
+                probabilities[number] = same_happening(cosine, shared.get(number, 0.0), found, article.arguments) * closeness(days, article.days)
+        return probabilities
 
     def _index(self, document: Document, terms: dict[str, float], article: _Article) -> None:
         number = self._terms.add(terms)
