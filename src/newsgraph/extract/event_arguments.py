@@ -60,18 +60,19 @@ class Reader:
         targets = [t for target in targets if (t := self._target(target)) is not None and t not in actors]
         return Arguments(_spread(actors), _spread(targets), self._places(trigger))
 
-    def loose_target(self, trigger: Token) -> Token | None:
+    def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
         """What the main event is done to when no actor is: its object, the object of its preposition,
         or that of the verb it governs ("rejected a UN draft resolution", "sent aid to northeast Nigeria");
-        a named actor inside that phrase first ("rejected a request by the AP": the AP)."""
-        named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of
+        a named actor inside that phrase first ("rejected a request by the AP": the AP). Tokens in `taken`
+        (the event's actors and places) are passed over."""
+        named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of and t.i not in taken
                       and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
         if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
             return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
         for head in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))):
             found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if head.pos_ != "NOUN" else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))
-            if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i:
+            if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i and found.i not in taken:
                 return _antecedent(found)
         return None
 
@@ -100,7 +101,7 @@ class Reader:
         if obj is not None and obj.dep_ == "dative" and obj.pos_ == "ADP":
             obj = _pobj(obj)
         recipient = _prep_object(verb, TARGET_PREPS)
-        if obj is not None and self._is_actor(obj):
+        if obj is not None and self.is_actor(obj):
             return actors, [obj]
         target = recipient if recipient is not None and self._target(recipient) is not None else obj
         target = target if target is not None else _clause_subject(verb, kind)
@@ -109,7 +110,7 @@ class Reader:
     def _noun(self, noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
         actor = self._usable(_child(noun, ("poss",)) or _prep_object(noun, ("by", "between")))
         of_object = _prep_object(noun, ("of",))
-        if actor is None and kind in OF_ACTOR_TYPES and of_object is not None and self._is_actor(of_object):
+        if actor is None and kind in OF_ACTOR_TYPES and of_object is not None and self.is_actor(of_object):
             actor = of_object
         actor = actor or self._national_modifier(noun)
         target = _prep_object(noun, NOUN_TARGET_PREPS) or (of_object if kind not in OF_ACTOR_TYPES else None)
@@ -147,7 +148,7 @@ class Reader:
         token = self._usable(_antecedent(token))
         if token is None:
             return None
-        if self._is_actor(token):
+        if self.is_actor(token):
             return token
         if depth >= 2:
             return None
@@ -157,7 +158,8 @@ class Reader:
         behind = _child(token, ("poss",)) or _prep_object(token, ("of", "by", "with", "against"))
         return self._target(behind, depth + 1) if behind is not None else None
 
-    def _is_actor(self, token: Token) -> bool:
+    def is_actor(self, token: Token) -> bool:
+        """Whether the token names an actor: an actor-type mention, a proper noun or pronoun, or an actor noun."""
         mention = self.mention_of.get(token.i)
         if mention is not None:
             return mention.type in ACTOR_TYPES
