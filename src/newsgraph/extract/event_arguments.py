@@ -19,6 +19,8 @@ NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at")
 LOOSE_PREPS = ("against", "on", "to", "with", "at", "for", "into", "from", "over", "in", "of")
 PLACE_PREPS = ("in", "at", "near", "outside", "across", "inside", "around")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+DASHES = {"--", "—", "–", "-"}
+DATELINE_WORDS = 8  # a dateline ("LA PAZ, Bolivia --") is at most this many tokens
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "group",
                   "number", "some", "many", "most", "several", "tens"}
 # Verbs whose object is also the subject of their infinitive ("urged Russia to withdraw").
@@ -65,7 +67,7 @@ class Reader:
         or that of the verb it governs ("rejected a UN draft resolution", "sent aid to northeast Nigeria");
         a named actor inside that phrase first ("rejected a request by the AP": the AP). Tokens in `taken`
         (the event's actors and places) are passed over."""
-        named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of and t.i not in taken
+        named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of and not {t.i, t.head.i} & taken
                       and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
         if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
             return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
@@ -93,7 +95,10 @@ class Reader:
     def _verb(self, verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
         passive = _child(verb, ("nsubjpass",))
         actors = _subjects(verb)
-        if passive is not None:
+        if passive is not None:  # "was returned by US officials to Spanish authorities": the recipient when the thing is no actor
+            recipient = _prep_object(verb, TARGET_PREPS)
+            if self._target(passive) is None and recipient is not None and self._target(recipient) is not None:
+                return actors, [recipient]
             return actors, [passive]
         if kind in OWN_OBJECT_TYPES:
             return actors, []
@@ -123,7 +128,7 @@ class Reader:
 
     def _national_modifier(self, noun: Token) -> Token | None:
         """An adjective or compound naming a country or group: "Turkish air strikes", "Hamas attacks"."""
-        return next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i in self.mention_of
+        return next((c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mention_of
                      and self.mention_of[c.i].type in ("NORP", "GPE", "ORG")), None)
 
     def _usable(self, token: Token | None) -> Token | None:
@@ -132,9 +137,18 @@ class Reader:
             return None
         return token
 
+    def _named(self, token: Token) -> Token:
+        """The name a description stands beside ("his Iranian counterpart, Mostafa Najjar": Najjar), else the token."""
+        if token.pos_ != "NOUN":
+            return token
+        name = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of
+                     and self.mention_of[c.i].type in ("PERSON", "ORG")), None)
+        return name if name is not None else token
+
     def _actor(self, token: Token, depth: int = 0) -> Token | None:
         """The actor token: relative pronouns resolved, event nouns replaced by their own actor."""
         token = self._usable(_antecedent(token))
+        token = self._named(token) if token is not None else None
         if token is None:
             return None
         kind = match(token) if token.pos_ == "NOUN" and depth < 2 else None
@@ -146,6 +160,7 @@ class Reader:
     def _target(self, token: Token, depth: int = 0) -> Token | None:
         """The target token if it names an actor, else the actor behind it (possessor, of/by/with phrase)."""
         token = self._usable(_antecedent(token))
+        token = self._named(token) if token is not None else None
         if token is None:
             return None
         if self.is_actor(token):
@@ -203,8 +218,35 @@ def _subjects(verb: Token) -> list[Token]:
         return [a] if (a := _pobj(agent)) is not None else []
     if _child(verb, ("nsubjpass",)) is not None:
         return []
-    subject = _child(verb, SUBJECTS)
+    subject = _subject(verb)
     return [subject] if subject is not None else _controller(verb)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, passing over a dateline ("GAZA CITY, Gaza Strip -- officials applaud") to the
+    phrase after its dash that the parser may hang on it ("MOGADISHU, Somalia -- A U.S. airstrike has killed")."""
+    for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+        if not _in_dateline(subject):
+            return subject
+        body = next((c for c in subject.children if c.dep_ == "appos" and not _in_dateline(c)), None)
+        if body is not None:
+            return body
+    return None
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether the token is in a sentence-opening dateline: proper names and commas up to a dash."""
+    if token.pos_ != "PROPN":
+        return False
+    start = token.i
+    while not token.doc[start].is_sent_start and start > token.i - DATELINE_WORDS:
+        start -= 1
+    end = token.i
+    while end < min(len(token.doc) - 1, token.i + DATELINE_WORDS) and token.doc[end].text not in DASHES:
+        end += 1
+    words = token.doc[start:end]
+    return (token.doc[start].is_sent_start and token.doc[end].text in DASHES
+            and all(w.pos_ == "PROPN" or w.is_punct for w in words))
 
 
 def _clause_subject(verb: Token, kind: str) -> Token | None:
@@ -230,7 +272,7 @@ def _controller(verb: Token) -> list[Token]:
         obj = _child(head, ("dobj",)) or _prep_object(head, ("on", "upon"))
         if obj is not None:
             return [obj]
-    subject = _child(head, SUBJECTS) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
+    subject = _subject(head) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
     return [subject] if subject is not None else _controller(head) if head.pos_ in ("VERB", "AUX") else []
 
 
