@@ -93,6 +93,9 @@ class Reader:
         return words.text
 
     def _verb(self, verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
+        ordered = _ordered_subject(verb)
+        if ordered is not None:  # "a judge ordered nine ex-members jailed": the judge acts on them
+            return _subjects(verb.head), [ordered]
         passive = _child(verb, ("nsubjpass",))
         actors = _subjects(verb)
         if passive is not None:  # "was returned by US officials to Spanish authorities": the recipient when the thing is no actor
@@ -109,8 +112,16 @@ class Reader:
         if obj is not None and self.is_actor(obj):
             return actors, [obj]
         target = recipient if recipient is not None and self._target(recipient) is not None else obj
-        target = target if target is not None else _clause_subject(verb, kind)
+        target = target if target is not None else _clause_subject(verb, kind) or self._infinitive_target(verb)
         return actors, [target] if target is not None else []
+
+    def _infinitive_target(self, verb: Token) -> Token | None:
+        """The actor the verb's infinitive acts on: "refused to meet with the American envoy"."""
+        clause = _child(verb, ("xcomp",))
+        if clause is None:
+            return None
+        found = _child(clause, OBJECTS) or _prep_object(clause, TARGET_PREPS)
+        return found if found is not None and self.is_actor(found) else None
 
     def _noun(self, noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
         actor = self._usable(_child(noun, ("poss",)) or _prep_object(noun, ("by", "between")))
@@ -139,11 +150,14 @@ class Reader:
 
     def _named(self, token: Token) -> Token:
         """The name a description stands beside ("his Iranian counterpart, Mostafa Najjar": Najjar), else the token."""
-        if token.pos_ != "NOUN":
+        if token.pos_ not in ("NOUN", "PROPN") or self.is_named(token):
             return token
-        name = next((c for c in token.children if c.dep_ == "appos" and c.i in self.mention_of
-                     and self.mention_of[c.i].type in ("PERSON", "ORG")), None)
+        name = next((c for c in token.children if c.dep_ == "appos" and self.is_named(c)), None)
         return name if name is not None else token
+
+    def is_named(self, token: Token) -> bool:
+        """Whether a person or organisation mention covers the token."""
+        return token.i in self.mention_of and self.mention_of[token.i].type in ("PERSON", "ORG")
 
     def _actor(self, token: Token, depth: int = 0) -> Token | None:
         """The actor token: relative pronouns resolved, event nouns replaced by their own actor."""
@@ -247,6 +261,13 @@ def _in_dateline(token: Token) -> bool:
     words = token.doc[start:end]
     return (token.doc[start].is_sent_start and token.doc[end].text in DASHES
             and all(w.pos_ == "PROPN" or w.is_punct for w in words))
+
+
+def _ordered_subject(verb: Token) -> Token | None:
+    """The subject of a participle clause under an order-type verb ("ordered nine ex-members jailed")."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp", "oprd") or verb.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    return _child(verb, ("nsubj",))
 
 
 def _clause_subject(verb: Token, kind: str) -> Token | None:
