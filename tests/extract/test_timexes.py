@@ -189,3 +189,21 @@ def test_year_earlier_before_a_noun_and_fiscal_year(parse) -> None:
     found = values(parse, text, date(2017, 1, 20))
     assert found == {"Fourth-quarter": "2016-Q4", "year-earlier": "2015-Q4", "The year-ago quarter": "2015-Q4", "Fiscal 2016": "2016",
                      "June": "2016-06"}
+
+
+def test_years_said_in_words_are_years(parse) -> None:
+    found = values(parse, "The dam was finished in nineteen ninety-one and flooded in January nineteen ninety-seven.")
+    assert found == {"nineteen ninety-one": "1991", "January nineteen ninety-seven": "1997-01"}
+
+
+def test_a_couple_of_years_is_two(parse) -> None:
+    assert values(parse, "The ferry will run for the next couple of years.") == {"the next couple of years": "P2Y"}
+
+
+def test_early_summer_is_the_season_with_its_year(parse) -> None:
+    timex = only(parse, "The harvest failed in early summer.", date(2017, 10, 4))
+    assert (timex.text, timex.value, timex.mod) == ("early summer", "2017-SU", "START")
+
+
+def test_quarterly_alone_is_not_a_time_expression(parse) -> None:
+    assert values(parse, "The cooperative pays a quarterly dividend to its members.") == {}

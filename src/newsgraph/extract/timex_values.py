@@ -53,7 +53,7 @@ def month_number(name: str) -> int:
 
 def number(text: str) -> int | None:
     """An integer from digits or number words; None for vague amounts (several, a few)."""
-    text = text.lower().replace(",", "")
+    text = " ".join(text.lower().replace(",", "").split())
     if text.replace(".", "", 1).isdigit():
         return int(float(text))
     numbers = timex_data()["numbers"]
@@ -61,6 +61,14 @@ def number(text: str) -> int | None:
         parts = [numbers.get(p) for p in text.split("-")]
         return None if None in parts else sum(parts)  # type: ignore[arg-type]
     return numbers.get(text)
+
+
+def year_number(text: str) -> int:
+    """A year from digits or words ("nineteen ninety-one": 1991)."""
+    if text.isdigit():
+        return int(text)
+    century, _, rest = text.lower().replace(" ", "-").partition("-")
+    return 100 * (number(century) or 0) + (number(rest.strip("-")) or 0)
 
 
 def _day(text: str) -> int:
@@ -101,7 +109,7 @@ def _date_value(groups: dict[str, str], context: Context) -> str | None:
     """A calendar date from groups m (month), d (day), y (year); the year resolved when missing."""
     month = int(groups["m"]) if groups["m"].isdigit() else month_number(groups["m"])
     day = _day(groups["d"]) if "d" in groups else None
-    year = int(groups["y"]) if "y" in groups else _pick_year(month, day, context)
+    year = year_number(groups["y"]) if "y" in groups else _pick_year(month, day, context)
     head = f"{year:04d}" if year else "XXXX"
     return f"{head}-{month:02d}-{day:02d}" if day else f"{head}-{month:02d}"
 
@@ -111,7 +119,7 @@ def _date(groups: dict[str, str], context: Context) -> Value:
 
 
 def _year(groups: dict[str, str], context: Context) -> Value:
-    return "DATE", groups["y"], None
+    return "DATE", f"{year_number(groups['y']):04d}", None
 
 
 def _decade(groups: dict[str, str], context: Context) -> Value:
@@ -232,7 +240,8 @@ def _season_value(name: str, how: str, anchor: date | None, year: str | None = N
 
 def _season(groups: dict[str, str], context: Context) -> Value:
     how = "future" if context.direction == "future" else "past"
-    return _season_value(groups["s"], how, context.anchor, groups.get("y"))
+    year = f"{year_number(groups['y']):04d}" if "y" in groups else None
+    return _season_value(groups["s"], how, context.anchor, year)
 
 
 def _rel_named(groups: dict[str, str], context: Context) -> Value:
@@ -339,7 +348,8 @@ def _mod(text: str) -> str | None:
     """The TIMEX3 mod of a leading modifier (more than, about, early, ...)."""
     lowered = text.lower()
     mods = timex_data()["mods"]
-    return next((mods[k] for k in sorted(mods, key=len, reverse=True) if lowered.startswith(k + " ") or lowered.startswith(k) and k.endswith("-")), None)
+    return next((mods[k] for k in sorted(mods, key=len, reverse=True)
+                 if lowered == k or lowered.startswith(k + " ") or lowered.startswith(k) and k.endswith("-")), None)
 
 
 def _edge(groups: dict[str, str], context: Context) -> Value:
@@ -347,6 +357,9 @@ def _edge(groups: dict[str, str], context: Context) -> Value:
     words = inner.lower().split()
     if len(words) == 2 and words[0] == "the" and words[1] in ("week", "month", "year", "decade", "century"):
         value = _unit_value(words[1], 0, context.anchor)
+    elif words[-1] in timex_data()["seasons"] and len(words) <= 2:  # "early summer", "late this spring"
+        how = {"last": "last", "next": "next", "this": "this"}.get(words[0], "future" if context.direction == "future" else "past")
+        value = _season_value(words[-1], how, context.anchor)[1]
     else:
         value = _endpoint(inner, context)
     return "DATE", value, _mod(groups["e"])
