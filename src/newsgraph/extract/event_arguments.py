@@ -93,9 +93,9 @@ class Reader:
         return words.text
 
     def _verb(self, verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
-        ordered = _ordered_subject(verb)
-        if ordered is not None:  # "a judge ordered nine ex-members jailed": the judge acts on them
-            return _subjects(verb.head), [ordered]
+        order = _order(verb)
+        if order is not None:  # "a judge ordered nine ex-members jailed": the judge acts on them
+            return _subjects(order[0]), [order[1]]
         passive = _child(verb, ("nsubjpass",))
         actors = _subjects(verb)
         if passive is not None:  # "was returned by US officials to Spanish authorities": the recipient when the thing is no actor
@@ -263,11 +263,18 @@ def _in_dateline(token: Token) -> bool:
             and all(w.pos_ == "PROPN" or w.is_punct for w in words))
 
 
-def _ordered_subject(verb: Token) -> Token | None:
-    """The subject of a participle clause under an order-type verb ("ordered nine ex-members jailed")."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp", "oprd") or verb.head.lemma_.lower() not in OBJECT_CONTROL:
+def _order(participle: Token) -> tuple[Token, Token] | None:
+    """(order verb, who it is done to) of a participle under an order-type verb ("ordered nine ex-members jailed"),
+    parsed as a clause with its own subject or as a modifier of the order's object."""
+    if participle.tag_ != "VBN":
         return None
-    return _child(verb, ("nsubj",))
+    if participle.dep_ in ("ccomp", "xcomp", "oprd") and participle.head.lemma_.lower() in OBJECT_CONTROL:
+        subject = _child(participle, ("nsubj",))
+        return (participle.head, subject) if subject is not None else None
+    owner = participle.head
+    if participle.dep_ == "acl" and owner.dep_ == "dobj" and owner.head.lemma_.lower() in OBJECT_CONTROL:
+        return owner.head, owner
+    return None
 
 
 def _clause_subject(verb: Token, kind: str) -> Token | None:
