@@ -207,3 +207,16 @@ def test_early_summer_is_the_season_with_its_year(parse) -> None:
 
 def test_quarterly_alone_is_not_a_time_expression(parse) -> None:
     assert values(parse, "The cooperative pays a quarterly dividend to its members.") == {}
+
+
+def test_the_coming_months_and_the_near_term_lie_ahead(parse) -> None:
+    found = values(parse, "Prices should ease in the coming months, though the near term looks hard.")
+    assert found == {"coming months": "FUTURE_REF", "the near term": "FUTURE_REF"}
+
+
+def test_near_term_debt_is_not_a_time(parse) -> None:
+    assert values(parse, "The mill repaid its short-term debt and its near term notes.") == {}
+
+
+def test_a_second_witness_is_not_a_second(parse) -> None:
+    assert values(parse, "A second witness told the court the same story.") == {}

@@ -388,6 +388,11 @@ def _word(groups: dict[str, str], context: Context) -> Value:
     return ("TIME", f"{day}T{rest[0]}", None) if kind == "part" else ("DATE", day, None)
 
 
+def _future_vague(groups: dict[str, str], context: Context) -> Value:
+    """"the coming months", "future quarters", "the near term": an unspecified time ahead."""
+    return "DATE", "FUTURE_REF", None
+
+
 def _anaphor(groups: dict[str, str], context: Context) -> Value:
     days = timex_data()["anaphors"][groups["w"].lower()]
     base = _as_day(context.reference) or context.anchor
@@ -509,7 +514,7 @@ HANDLERS = {
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "weekday": _weekday, "holiday": _holiday,
-    "word": _word, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
+    "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
 }
