@@ -220,3 +220,11 @@ def test_near_term_debt_is_not_a_time(parse) -> None:
 
 def test_a_second_witness_is_not_a_second(parse) -> None:
     assert values(parse, "A second witness told the court the same story.") == {}
+
+
+def test_the_quarter_is_the_last_quarter_named_even_after_a_date(parse) -> None:
+    text = ("Bravo Mills earned $5 million in the fiscal first quarter. Orders had slowed by Sept. 29, "
+            "the company said. Costs in the quarter fell by a tenth.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("the fiscal first quarter", "2017-Q1"), ("Sept. 29", "2017-09-29"), ("the quarter", "2017-Q1")]

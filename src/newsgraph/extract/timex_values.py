@@ -28,6 +28,7 @@ class Context:
     direction: Direction = "past"
     reference: str | None = None  # value of the last date mentioned before (for "the next day", "a year earlier")
     sentence_day: str | None = None  # day-precision date of the same sentence (for clock times)
+    quarter: str | None = None  # the last quarter mentioned before ("the quarter" of a results report)
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -308,7 +309,7 @@ def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     anchor's own); a year back for "year-ago"."""
     word = (groups.get("l") or groups.get("d") or "").lower()
     own = word in ("this", "current")
-    mentioned = context.reference if context.reference and QUARTER.fullmatch(context.reference) else None
+    mentioned = context.quarter
     if word in ("latest", "last", "most recent") or own:
         mentioned = None
     if mentioned is None and context.anchor is None:
