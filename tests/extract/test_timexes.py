@@ -228,3 +228,11 @@ def test_the_quarter_is_the_last_quarter_named_even_after_a_date(parse) -> None:
     timexes = find_timexes(parse(text), date(2017, 10, 26))
     assert [(t.text, t.value) for t in timexes] == [
         ("the fiscal first quarter", "2017-Q1"), ("Sept. 29", "2017-09-29"), ("the quarter", "2017-Q1")]
+
+
+def test_the_year_period_is_that_year_s_quarter_and_leaves_the_report_s_quarter(parse) -> None:
+    text = ("Bravo Mills earned $5 million in the fiscal first quarter. In the 2016 period it lost $2 million. "
+            "Costs in the quarter fell.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("the fiscal first quarter", "2017-Q1"), ("the 2016 period", "2016-Q1"), ("the quarter", "2017-Q1")]

@@ -151,8 +151,8 @@ def _future_cue(token: Token) -> bool:
 
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
     """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
-    ("up from a year ago") is a comparison and leaves the report's quarter the reference."""
-    year_back = candidate.kind in ("shift", "year_ago") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
+    ("up from a year ago", "the 1988 period") is a comparison and leaves the report's quarter the reference."""
+    year_back = candidate.kind in ("shift", "year_ago", "quarter_year") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
     if year_back and QUARTER.fullmatch(timex.value or ""):
         return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()
