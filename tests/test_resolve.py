@@ -53,7 +53,7 @@ def test_a_capital_acting_and_the_country_are_one_entity_the_city_another(parse)
     assert resolver.entities[city.entity_id].lat is not None
 
 
-def test_speakers_and_event_arguments_get_canonical_names(parse):
+def test_speakers_get_canonical_names_and_event_arguments_keep_their_words_with_the_canonical_id(parse):
     text = "Ankara said on Monday it had struck targets in Ankara province. Erdogan said more would follow."
     speaker_start = text.index("Erdogan")
     statement = Statement(speaker_text="Erdogan", speaker_start=speaker_start, speaker_end=speaker_start + 7,
@@ -61,7 +61,9 @@ def test_speakers_and_event_arguments_get_canonical_names(parse):
     event = Event(type="FIGHT", trigger="struck", start=0, end=1, sentence=0, actor="Ankara", location="Ankara")
     document = resolved(parse, EntityResolver(), text, quotes=[statement], events=[event])
     assert document.quotes[0].speaker == "Recep Tayyip Erdoğan"
-    assert (document.events[0].actor, document.events[0].location) == ("Turkey", "Ankara")
+    assert (document.events[0].actor, document.events[0].location) == ("Ankara", "Ankara")
+    turkey = next(m.entity_id for m in document.entities if m.start == 0)
+    assert document.events[0].actor_id == turkey
 
 
 def test_speakers_and_event_arguments_carry_the_entity_id_of_their_actor(parse):

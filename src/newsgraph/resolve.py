@@ -244,13 +244,15 @@ def _speaker_mention(statement: Statement, mentions: list[Mention]) -> Mention |
 
 
 def _named_arguments(event: Event, mentions: list[Mention]) -> Event:
-    """Actor and target as canonical names ("Ankara" -> "Turkey") with their entity ids; the location stays the place it names."""
-    update: dict[str, str] = {field: name for field in ("actor", "target", "location")
-                              if (value := getattr(event, field)) and (name := _argument_name(value, field, mentions))}
+    """Actor and target keep the article's own words ("Erdogan", "the US") and gain the entity id of their canonical
+    actor ("Ankara" -> Turkey's id); the location becomes the canonical name of the place it names."""
+    update: dict[str, str] = {}
+    if event.location and (place := _argument_name(event.location, "location", mentions)):
+        update["location"] = place
     for field in ("actor", "target"):
-        start, end = getattr(event, f"{field}_start"), getattr(event, f"{field}_end")
-        found = (_mention_named(update.get(field), mentions) or _mention_at(start, end, mentions)
-                 or _mention_named(getattr(event, field), mentions))
+        value, start, end = getattr(event, field), getattr(event, f"{field}_start"), getattr(event, f"{field}_end")
+        name = _argument_name(value, field, mentions) if value else None
+        found = _mention_named(name, mentions) or _mention_at(start, end, mentions) or _mention_named(value, mentions)
         if found is not None:
             update[f"{field}_id"] = found.entity_id
     return event.model_copy(update=update) if update else event

@@ -151,3 +151,39 @@ def test_lexicon_covers_all_plover_types_with_well_formed_lines() -> None:
                max_size=30).map("".join))
 def test_never_raises(parse, text: str) -> None:
     events(parse, text, [Statement(content="x", content_start=0, content_end=3)])
+
+
+def test_coordinated_signers_without_a_named_target_act_on_each_other(parse) -> None:
+    found = events(parse, "Chile and Peru signed a new fishing accord on Tuesday.")
+    assert [(e.actor, e.target) for e in found] == [("Chile", "Peru")]
+
+
+def test_a_dateline_is_not_the_actor(parse) -> None:
+    event = one(parse, "QUITO, Ecuador -- Gunmen attacked a police station in the north of the country.", "ASSAULT")
+    assert (event.actor, event.target) == ("Gunmen", "police station")
+
+
+def test_a_passive_returns_to_its_recipient(parse) -> None:
+    text = "The stolen painting was returned by Dutch police to the Belgian government last week."
+    event = events(parse, text)[0]
+    assert (event.actor, event.target) == ("Dutch police", "Belgian government")
+
+
+def test_names_beside_titles_are_the_arguments(parse) -> None:
+    event = one(parse, "The defence minister, Carlos Ibarra, met his counterpart, Ana Duarte, in Lima.", "CONSULT")
+    assert (event.actor, event.target, event.location) == ("Carlos Ibarra", "Ana Duarte", "Lima")
+
+
+def test_who_orders_a_jailing_jails(parse) -> None:
+    event = one(parse, "A judge ordered three former ministers jailed on Monday.", "COERCE")
+    assert (event.actor, event.target) == ("judge", "three former ministers")
+
+
+def test_calling_someone_on_a_day_is_a_consultation(parse) -> None:
+    event = events(parse, "Prime Minister Lena Morales called President Tomas Reyes on Saturday to discuss the border.")[0]
+    assert (event.type, event.actor, event.target) == ("CONSULT", "Lena Morales", "Tomas Reyes")
+
+
+def test_refusing_to_meet_someone_targets_them(parse) -> None:
+    event = one(parse, "The council refused to meet with the mining company after the spill.", "REJECT")
+    assert (event.actor, event.target) == ("council", "mining company")

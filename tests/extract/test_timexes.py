@@ -189,3 +189,50 @@ def test_year_earlier_before_a_noun_and_fiscal_year(parse) -> None:
     found = values(parse, text, date(2017, 1, 20))
     assert found == {"Fourth-quarter": "2016-Q4", "year-earlier": "2015-Q4", "The year-ago quarter": "2015-Q4", "Fiscal 2016": "2016",
                      "June": "2016-06"}
+
+
+def test_years_said_in_words_are_years(parse) -> None:
+    found = values(parse, "The dam was finished in nineteen ninety-one and flooded in January nineteen ninety-seven.")
+    assert found == {"nineteen ninety-one": "1991", "January nineteen ninety-seven": "1997-01"}
+
+
+def test_a_couple_of_years_is_two(parse) -> None:
+    assert values(parse, "The ferry will run for the next couple of years.") == {"the next couple of years": "P2Y"}
+
+
+def test_early_summer_is_the_season_with_its_year(parse) -> None:
+    timex = only(parse, "The harvest failed in early summer.", date(2017, 10, 4))
+    assert (timex.text, timex.value, timex.mod) == ("early summer", "2017-SU", "START")
+
+
+def test_quarterly_alone_is_not_a_time_expression(parse) -> None:
+    assert values(parse, "The cooperative pays a quarterly dividend to its members.") == {}
+
+
+def test_the_coming_months_and_the_near_term_lie_ahead(parse) -> None:
+    found = values(parse, "Prices should ease in the coming months, though the near term looks hard.")
+    assert found == {"coming months": "FUTURE_REF", "the near term": "FUTURE_REF"}
+
+
+def test_near_term_debt_is_not_a_time(parse) -> None:
+    assert values(parse, "The mill repaid its short-term debt and its near term notes.") == {}
+
+
+def test_a_second_witness_is_not_a_second(parse) -> None:
+    assert values(parse, "A second witness told the court the same story.") == {}
+
+
+def test_the_quarter_is_the_last_quarter_named_even_after_a_date(parse) -> None:
+    text = ("Bravo Mills earned $5 million in the fiscal first quarter. Orders had slowed by Sept. 29, "
+            "the company said. Costs in the quarter fell by a tenth.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("the fiscal first quarter", "2017-Q1"), ("Sept. 29", "2017-09-29"), ("the quarter", "2017-Q1")]
+
+
+def test_the_year_period_is_that_year_s_quarter_and_leaves_the_report_s_quarter(parse) -> None:
+    text = ("Bravo Mills earned $5 million in the fiscal first quarter. In the 2016 period it lost $2 million. "
+            "Costs in the quarter fell.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("the fiscal first quarter", "2017-Q1"), ("the 2016 period", "2016-Q1"), ("the quarter", "2017-Q1")]

@@ -19,6 +19,8 @@ NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at")
 LOOSE_PREPS = ("against", "on", "to", "with", "at", "for", "into", "from", "over", "in", "of")
 PLACE_PREPS = ("in", "at", "near", "outside", "across", "inside", "around")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+DASHES = {"--", "—", "–", "-"}
+DATELINE_WORDS = 8  # a dateline ("LA PAZ, Bolivia --") is at most this many tokens
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "group",
                   "number", "some", "many", "most", "several", "tens"}
 # Verbs whose object is also the subject of their infinitive ("urged Russia to withdraw").
@@ -60,18 +62,19 @@ class Reader:
         targets = [t for target in targets if (t := self._target(target)) is not None and t not in actors]
         return Arguments(_spread(actors), _spread(targets), self._places(trigger))
 
-    def loose_target(self, trigger: Token) -> Token | None:
+    def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
         """What the main event is done to when no actor is: its object, the object of its preposition,
         or that of the verb it governs ("rejected a UN draft resolution", "sent aid to northeast Nigeria");
-        a named actor inside that phrase first ("rejected a request by the AP": the AP)."""
-        named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of
+        a named actor inside that phrase first ("rejected a request by the AP": the AP). Tokens in `taken`
+        (the event's actors and places) are passed over."""
+        named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of and not {t.i, t.head.i} & taken
                       and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
         if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
             return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
         for head in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))):
             found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if head.pos_ != "NOUN" else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))
-            if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i:
+            if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i and found.i not in taken:
                 return _antecedent(found)
         return None
 
@@ -90,9 +93,15 @@ class Reader:
         return words.text
 
     def _verb(self, verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
+        order = _order(verb)
+        if order is not None:  # "a judge ordered nine ex-members jailed": the judge acts on them
+            return _subjects(order[0]), [order[1]]
         passive = _child(verb, ("nsubjpass",))
         actors = _subjects(verb)
-        if passive is not None:
+        if passive is not None:  # "was returned by US officials to Spanish authorities": the recipient when the thing is no actor
+            recipient = _prep_object(verb, TARGET_PREPS)
+            if self._target(passive) is None and recipient is not None and self._target(recipient) is not None:
+                return actors, [recipient]
             return actors, [passive]
         if kind in OWN_OBJECT_TYPES:
             return actors, []
@@ -100,16 +109,24 @@ class Reader:
         if obj is not None and obj.dep_ == "dative" and obj.pos_ == "ADP":
             obj = _pobj(obj)
         recipient = _prep_object(verb, TARGET_PREPS)
-        if obj is not None and self._is_actor(obj):
+        if obj is not None and self.is_actor(obj):
             return actors, [obj]
         target = recipient if recipient is not None and self._target(recipient) is not None else obj
-        target = target if target is not None else _clause_subject(verb, kind)
+        target = target if target is not None else _clause_subject(verb, kind) or self._infinitive_target(verb)
         return actors, [target] if target is not None else []
+
+    def _infinitive_target(self, verb: Token) -> Token | None:
+        """The actor the verb's infinitive acts on: "refused to meet with the American envoy"."""
+        clause = _child(verb, ("xcomp",))
+        if clause is None:
+            return None
+        found = _child(clause, OBJECTS) or _prep_object(clause, TARGET_PREPS)
+        return found if found is not None and self.is_actor(found) else None
 
     def _noun(self, noun: Token, kind: str) -> tuple[list[Token], list[Token]]:
         actor = self._usable(_child(noun, ("poss",)) or _prep_object(noun, ("by", "between")))
         of_object = _prep_object(noun, ("of",))
-        if actor is None and kind in OF_ACTOR_TYPES and of_object is not None and self._is_actor(of_object):
+        if actor is None and kind in OF_ACTOR_TYPES and of_object is not None and self.is_actor(of_object):
             actor = of_object
         actor = actor or self._national_modifier(noun)
         target = _prep_object(noun, NOUN_TARGET_PREPS) or (of_object if kind not in OF_ACTOR_TYPES else None)
@@ -122,7 +139,7 @@ class Reader:
 
     def _national_modifier(self, noun: Token) -> Token | None:
         """An adjective or compound naming a country or group: "Turkish air strikes", "Hamas attacks"."""
-        return next((c for c in noun.lefts if c.dep_ in ("amod", "compound") and c.i in self.mention_of
+        return next((c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mention_of
                      and self.mention_of[c.i].type in ("NORP", "GPE", "ORG")), None)
 
     def _usable(self, token: Token | None) -> Token | None:
@@ -131,9 +148,21 @@ class Reader:
             return None
         return token
 
+    def _named(self, token: Token) -> Token:
+        """The name a description stands beside ("his Iranian counterpart, Mostafa Najjar": Najjar), else the token."""
+        if token.pos_ not in ("NOUN", "PROPN") or self.is_named(token):
+            return token
+        name = next((c for c in token.children if c.dep_ == "appos" and self.is_named(c)), None)
+        return name if name is not None else token
+
+    def is_named(self, token: Token) -> bool:
+        """Whether a person or organisation mention covers the token."""
+        return token.i in self.mention_of and self.mention_of[token.i].type in ("PERSON", "ORG")
+
     def _actor(self, token: Token, depth: int = 0) -> Token | None:
         """The actor token: relative pronouns resolved, event nouns replaced by their own actor."""
         token = self._usable(_antecedent(token))
+        token = self._named(token) if token is not None else None
         if token is None:
             return None
         kind = match(token) if token.pos_ == "NOUN" and depth < 2 else None
@@ -145,9 +174,10 @@ class Reader:
     def _target(self, token: Token, depth: int = 0) -> Token | None:
         """The target token if it names an actor, else the actor behind it (possessor, of/by/with phrase)."""
         token = self._usable(_antecedent(token))
+        token = self._named(token) if token is not None else None
         if token is None:
             return None
-        if self._is_actor(token):
+        if self.is_actor(token):
             return token
         if depth >= 2:
             return None
@@ -157,7 +187,8 @@ class Reader:
         behind = _child(token, ("poss",)) or _prep_object(token, ("of", "by", "with", "against"))
         return self._target(behind, depth + 1) if behind is not None else None
 
-    def _is_actor(self, token: Token) -> bool:
+    def is_actor(self, token: Token) -> bool:
+        """Whether the token names an actor: an actor-type mention, a proper noun or pronoun, or an actor noun."""
         mention = self.mention_of.get(token.i)
         if mention is not None:
             return mention.type in ACTOR_TYPES
@@ -201,8 +232,49 @@ def _subjects(verb: Token) -> list[Token]:
         return [a] if (a := _pobj(agent)) is not None else []
     if _child(verb, ("nsubjpass",)) is not None:
         return []
-    subject = _child(verb, SUBJECTS)
+    subject = _subject(verb)
     return [subject] if subject is not None else _controller(verb)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, passing over a dateline ("GAZA CITY, Gaza Strip -- officials applaud") to the
+    phrase after its dash that the parser may hang on it ("MOGADISHU, Somalia -- A U.S. airstrike has killed")."""
+    for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+        if not _in_dateline(subject):
+            return subject
+        body = next((c for c in subject.children if c.dep_ == "appos" and not _in_dateline(c)), None)
+        if body is not None:
+            return body
+    return None
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether the token is in a sentence-opening dateline: proper names and commas up to a dash."""
+    if token.pos_ != "PROPN":
+        return False
+    start = token.i
+    while not token.doc[start].is_sent_start and start > token.i - DATELINE_WORDS:
+        start -= 1
+    end = token.i
+    while end < min(len(token.doc) - 1, token.i + DATELINE_WORDS) and token.doc[end].text not in DASHES:
+        end += 1
+    words = token.doc[start:end]
+    return (token.doc[start].is_sent_start and token.doc[end].text in DASHES
+            and all(w.pos_ == "PROPN" or w.is_punct for w in words))
+
+
+def _order(participle: Token) -> tuple[Token, Token] | None:
+    """(order verb, who it is done to) of a participle under an order-type verb ("ordered nine ex-members jailed"),
+    parsed as a clause with its own subject or as a modifier of the order's object."""
+    if participle.tag_ != "VBN":
+        return None
+    if participle.dep_ in ("ccomp", "xcomp", "oprd") and participle.head.lemma_.lower() in OBJECT_CONTROL:
+        subject = _child(participle, ("nsubj",))
+        return (participle.head, subject) if subject is not None else None
+    owner = participle.head
+    if participle.dep_ == "acl" and owner.dep_ == "dobj" and owner.head.lemma_.lower() in OBJECT_CONTROL:
+        return owner.head, owner
+    return None
 
 
 def _clause_subject(verb: Token, kind: str) -> Token | None:
@@ -228,7 +300,7 @@ def _controller(verb: Token) -> list[Token]:
         obj = _child(head, ("dobj",)) or _prep_object(head, ("on", "upon"))
         if obj is not None:
             return [obj]
-    subject = _child(head, SUBJECTS) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
+    subject = _subject(head) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
     return [subject] if subject is not None else _controller(head) if head.pos_ in ("VERB", "AUX") else []
 
 

@@ -71,8 +71,8 @@ def match(token: Token) -> str | None:
 
 def _holds(entry: Trigger, token: Token) -> bool:
     """Whether the token's dependents satisfy the entry's constraint."""
-    if entry.key in ("prt", "prep"):
-        return any(c.dep_ in PARTICLE_DEPS and c.lower_ in entry.values for c in token.children)
+    if entry.key in ("prt", "prep"):  # "called on Russia to", not "called Putin on Saturday"
+        return any(c.dep_ in PARTICLE_DEPS and c.lower_ in entry.values and not _dated(c) for c in token.children)
     if entry.key == "head":
         return token.head.lemma_.lower() in entry.values
     if entry.key == "active":
@@ -86,3 +86,8 @@ def _holds(entry: Trigger, token: Token) -> bool:
     if "@actor" in entry.values:
         return any(o.ent_type_ in ACTOR_LABELS or o.pos_ in ("PROPN", "PRON") for o in objects)
     return any(o.lemma_.lower() in entry.values for o in objects)
+
+
+def _dated(preposition: Token) -> bool:
+    """Whether a preposition governs a date or time ("on Saturday")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in preposition.children)

@@ -17,7 +17,7 @@ from datetime import date
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_arguments import Reader
+from newsgraph.extract.event_arguments import Arguments, Reader
 from newsgraph.extract.event_coref import antecedent, is_pronoun
 from newsgraph.extract.event_features import candidates, sentence_features, sparse_features
 from newsgraph.extract.event_model import TYPES, probabilities
@@ -86,10 +86,21 @@ def _event(
         "modality": modality(token, statement is not None),
         "background": source == "sentence" and is_background(when, published),
     }
-    taken = {t.i for t in arguments.actors + arguments.places}  # the event's place is not its target
-    targets = arguments.targets or [t for t in [reader.loose_target(token)] if t is not None and t.i not in taken]
-    event = Event(**shared, **_argument(reader, "actor", arguments.actors), **_argument(reader, "target", targets))
+    actors, targets = _roles(reader, token, arguments)
+    event = Event(**shared, **_argument(reader, "actor", actors), **_argument(reader, "target", targets))
     return event if event.actor is None or event.actor != event.target else event.model_copy(update=NO_TARGET)
+
+
+def _roles(reader: Reader, token: Token, arguments: Arguments) -> tuple[list[Token], list[Token]]:
+    """Actors and targets; without a target of its own, the trigger's loose target (never the event's place or
+    actor) when it names an actor, else coordinated actors act on each other ("The United States and Sudan are
+    upgrading ties": the first is the actor, the others the target, as PLOVER annotates them)."""
+    if arguments.targets:
+        return arguments.actors, arguments.targets
+    loose = reader.loose_target(token, {t.i for t in arguments.actors + arguments.places})
+    if len(arguments.actors) > 1 and (loose is None or not reader.is_actor(loose)):
+        return arguments.actors[:1], arguments.actors[1:]
+    return arguments.actors, [loose] if loose is not None else []
 
 
 def _argument(reader: Reader, role: str, tokens: list[Token]) -> dict[str, object]:

@@ -28,6 +28,7 @@ class Context:
     direction: Direction = "past"
     reference: str | None = None  # value of the last date mentioned before (for "the next day", "a year earlier")
     sentence_day: str | None = None  # day-precision date of the same sentence (for clock times)
+    quarter: str | None = None  # the last quarter mentioned before ("the quarter" of a results report)
 
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -53,7 +54,7 @@ def month_number(name: str) -> int:
 
 def number(text: str) -> int | None:
     """An integer from digits or number words; None for vague amounts (several, a few)."""
-    text = text.lower().replace(",", "")
+    text = " ".join(text.lower().replace(",", "").split())
     if text.replace(".", "", 1).isdigit():
         return int(float(text))
     numbers = timex_data()["numbers"]
@@ -61,6 +62,14 @@ def number(text: str) -> int | None:
         parts = [numbers.get(p) for p in text.split("-")]
         return None if None in parts else sum(parts)  # type: ignore[arg-type]
     return numbers.get(text)
+
+
+def year_number(text: str) -> int:
+    """A year from digits or words ("nineteen ninety-one": 1991)."""
+    if text.isdigit():
+        return int(text)
+    century, _, rest = text.lower().replace(" ", "-").partition("-")
+    return 100 * (number(century) or 0) + (number(rest.strip("-")) or 0)
 
 
 def _day(text: str) -> int:
@@ -101,7 +110,7 @@ def _date_value(groups: dict[str, str], context: Context) -> str | None:
     """A calendar date from groups m (month), d (day), y (year); the year resolved when missing."""
     month = int(groups["m"]) if groups["m"].isdigit() else month_number(groups["m"])
     day = _day(groups["d"]) if "d" in groups else None
-    year = int(groups["y"]) if "y" in groups else _pick_year(month, day, context)
+    year = year_number(groups["y"]) if "y" in groups else _pick_year(month, day, context)
     head = f"{year:04d}" if year else "XXXX"
     return f"{head}-{month:02d}-{day:02d}" if day else f"{head}-{month:02d}"
 
@@ -111,7 +120,7 @@ def _date(groups: dict[str, str], context: Context) -> Value:
 
 
 def _year(groups: dict[str, str], context: Context) -> Value:
-    return "DATE", groups["y"], None
+    return "DATE", f"{year_number(groups['y']):04d}", None
 
 
 def _decade(groups: dict[str, str], context: Context) -> Value:
@@ -232,7 +241,8 @@ def _season_value(name: str, how: str, anchor: date | None, year: str | None = N
 
 def _season(groups: dict[str, str], context: Context) -> Value:
     how = "future" if context.direction == "future" else "past"
-    return _season_value(groups["s"], how, context.anchor, groups.get("y"))
+    year = f"{year_number(groups['y']):04d}" if "y" in groups else None
+    return _season_value(groups["s"], how, context.anchor, year)
 
 
 def _rel_named(groups: dict[str, str], context: Context) -> Value:
@@ -299,7 +309,7 @@ def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     anchor's own); a year back for "year-ago"."""
     word = (groups.get("l") or groups.get("d") or "").lower()
     own = word in ("this", "current")
-    mentioned = context.reference if context.reference and QUARTER.fullmatch(context.reference) else None
+    mentioned = context.quarter
     if word in ("latest", "last", "most recent") or own:
         mentioned = None
     if mentioned is None and context.anchor is None:
@@ -310,6 +320,12 @@ def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     if groups.get("a") or groups.get("a2"):
         mentioned = f"{int(mentioned[:4]) - 1:04d}{mentioned[4:]}"
     return "DATE", mentioned, None
+
+
+def _quarter_year(groups: dict[str, str], context: Context) -> Value:
+    """"the 1988 period": that year's quarter of the same number as the last quarter named, else the year."""
+    year = f"{year_number(groups['y']):04d}"
+    return "DATE", f"{year}{context.quarter[4:]}" if context.quarter else year, None
 
 
 def _holiday(groups: dict[str, str], context: Context) -> Value:
@@ -339,7 +355,8 @@ def _mod(text: str) -> str | None:
     """The TIMEX3 mod of a leading modifier (more than, about, early, ...)."""
     lowered = text.lower()
     mods = timex_data()["mods"]
-    return next((mods[k] for k in sorted(mods, key=len, reverse=True) if lowered.startswith(k + " ") or lowered.startswith(k) and k.endswith("-")), None)
+    return next((mods[k] for k in sorted(mods, key=len, reverse=True)
+                 if lowered == k or lowered.startswith(k + " ") or lowered.startswith(k) and k.endswith("-")), None)
 
 
 def _edge(groups: dict[str, str], context: Context) -> Value:
@@ -347,6 +364,9 @@ def _edge(groups: dict[str, str], context: Context) -> Value:
     words = inner.lower().split()
     if len(words) == 2 and words[0] == "the" and words[1] in ("week", "month", "year", "decade", "century"):
         value = _unit_value(words[1], 0, context.anchor)
+    elif words[-1] in timex_data()["seasons"] and len(words) <= 2:  # "early summer", "late this spring"
+        how = {"last": "last", "next": "next", "this": "this"}.get(words[0], "future" if context.direction == "future" else "past")
+        value = _season_value(words[-1], how, context.anchor)[1]
     else:
         value = _endpoint(inner, context)
     return "DATE", value, _mod(groups["e"])
@@ -373,6 +393,11 @@ def _word(groups: dict[str, str], context: Context) -> Value:
         return "DATE", f"{anchor.year:04d}" if anchor else "XXXX", None
     day = (anchor + timedelta(days=int(arg))).isoformat() if anchor else "XXXX-XX-XX"
     return ("TIME", f"{day}T{rest[0]}", None) if kind == "part" else ("DATE", day, None)
+
+
+def _future_vague(groups: dict[str, str], context: Context) -> Value:
+    """"the coming months", "future quarters", "the near term": an unspecified time ahead."""
+    return "DATE", "FUTURE_REF", None
 
 
 def _anaphor(groups: dict[str, str], context: Context) -> Value:
@@ -495,8 +520,8 @@ HANDLERS = {
     "range": _range, "year_ago": _year_ago, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
-    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "weekday": _weekday, "holiday": _holiday,
-    "word": _word, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
+    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "weekday": _weekday, "holiday": _holiday,
+    "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
 }

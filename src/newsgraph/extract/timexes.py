@@ -9,6 +9,7 @@ and on the nearer side when the governing verb has no tense cue.
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -36,26 +37,26 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
     rules = scan(doc.text)
     candidates = sorted(rules + _entity_candidates(doc, rules), key=lambda c: c.start)
     found: list[Timex] = []
-    reference: str | None = None
+    memory = Context(published)
     for sentence_candidates in _by_sentence(doc, candidates):
-        timexes, reference = _sentence_timexes(doc, sentence_candidates, published, reference)
+        timexes, memory = _sentence_timexes(doc, sentence_candidates, memory)
         found.extend(timexes)
     return found
 
 
-def _sentence_timexes(
-    doc: Doc, candidates: list[Candidate], published: date | None, reference: str | None
-) -> tuple[list[Timex], str | None]:
-    """Normalize one sentence's candidates (clock times last, so they can take the sentence's day); the new reference."""
+def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) -> tuple[list[Timex], Context]:
+    """Normalize one sentence's candidates (clock times last, so they can take the sentence's day); `memory` holds
+    the publication date and the last date and quarter mentioned before, and is returned updated."""
     values: dict[Candidate, Timex] = {}
     for candidate in sorted(candidates, key=lambda c: c.kind in CLOCK_KINDS):
         day = next((t.value for t in values.values() if _is_day(t.value)), None)
-        context = Context(published, _direction(doc, candidate), reference, day)
-        timex = _timex(doc, candidate, context)
+        timex = _timex(doc, candidate, replace(memory, direction=_direction(doc, candidate), sentence_day=day))
         if timex is not None:
             values[candidate] = timex
-            reference = timex.value if _is_reference(candidate, timex) else reference
-    return sorted(values.values(), key=lambda t: t.start), reference
+            if _is_reference(candidate, timex):
+                quarter = timex.value if QUARTER.fullmatch(timex.value or "") else memory.quarter
+                memory = replace(memory, reference=timex.value, quarter=quarter)
+    return sorted(values.values(), key=lambda t: t.start), memory
 
 
 def _timex(doc: Doc, candidate: Candidate, context: Context) -> Timex | None:
@@ -150,8 +151,8 @@ def _future_cue(token: Token) -> bool:
 
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
     """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
-    ("up from a year ago") is a comparison and leaves the report's quarter the reference."""
-    year_back = candidate.kind in ("shift", "year_ago") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
+    ("up from a year ago", "the 1988 period") is a comparison and leaves the report's quarter the reference."""
+    year_back = candidate.kind in ("shift", "year_ago", "quarter_year") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
     if year_back and QUARTER.fullmatch(timex.value or ""):
         return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()

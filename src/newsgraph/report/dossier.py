@@ -86,7 +86,7 @@ def timeline(articles: list[Article], name) -> list[Evidence]:
         d = article.document
         for i, e in enumerate(d.events):
             rows.append(Evidence(f"{article.key}-s{i}", d.outlet or "", d.text[e.start:e.end], {
-                "day": event_day(e.date, d.published), "type": e.type, "actor": name(e.actor), "target": name(e.target),
+                "day": event_day(e.date, d.published), "type": e.type, "actor": name(e.actor_id or e.actor), "target": name(e.target_id or e.target),
                 "location": name(e.location), "negated": e.negated, "modality": e.modality}))
     return sorted(rows, key=lambda r: (r.detail["day"] or date.max, r.key))
 
@@ -155,7 +155,7 @@ def edges(articles: list[Article], name) -> list[tuple[str, str, str, int]]:
     for article in articles:
         for e in article.document.events:
             if e.actor and e.target:
-                pair = (name(e.actor), name(e.target))
+                pair = (name(e.actor_id or e.actor), name(e.target_id or e.target))
                 counts[pair] += 1
                 types[pair].add(e.type)
     return [(a, t, ", ".join(sorted(types[(a, t)])), n) for (a, t), n in counts.most_common()]

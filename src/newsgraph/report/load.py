@@ -57,5 +57,5 @@ def _names(conn: Connection, documents: list[Document], blame: list[dict]) -> di
     ids = {row["blamed"] for row in blame}
     for d in documents:
         ids |= {q.speaker for q in d.quotes if q.speaker}
-        ids |= {value for e in d.events for value in (e.actor, e.target, e.location) if value}
+        ids |= {value for e in d.events for value in (e.actor_id, e.target_id, e.location) if value}
     return queries.entity_names(conn, ids)
