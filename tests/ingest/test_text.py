@@ -32,6 +32,18 @@ def test_a_first_sentence_is_not_taken_for_a_title() -> None:
     assert raw.text.startswith("The minister resigned")
 
 
+def test_a_dateline_on_its_own_line_stays_in_the_text_with_its_date() -> None:
+    for dateline in ("PORTVALE, March 3 (Coastal Wire) --", "PORTVALE (CW) _", "PORTVALE, Lorvania \u2014"):
+        raw = read_text("a.txt", f"{dateline}\n\nThe harbour reopened on Monday.")
+        assert raw.title is None, dateline
+        assert raw.text.startswith(dateline)  # its date and place reach the extractors
+
+
+def test_a_quoted_closing_sentence_is_not_taken_for_a_title() -> None:
+    raw = read_text("a.txt", 'The mayor called it "a fair deal."\n\nCouncil voted 7-2.')
+    assert raw.title is None
+
+
 def test_text_without_date_line_has_no_date() -> None:
     raw = read_text("a.txt", "Storm hits the coast\n\nHeavy rain fell overnight across the region.")
     assert raw.published is None and raw.title == "Storm hits the coast"
