@@ -235,7 +235,7 @@ def _open_store(db: str, writable: bool = False):
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files or directories to read (recursively); '-' reads stdin."),
-    db: str = typer.Option("newsgraph.db", "--db", help="SQLite database to create or add to."),
+    db: str = typer.Option("newsgraph.db", "--db", help="SQLite file, or postgresql://user@host/dbname, to create or add to."),
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
     max_size: float = typer.Option(20.0, help="Largest input file to read, in megabytes."),
     jobs: int | None = typer.Option(None, min=1, help="Worker processes for large inputs (default: one per core)."),
@@ -262,7 +262,7 @@ def analyze(
 
 @app.command()
 def report(
-    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze` (SQLite file or postgresql:// URL)."),
     output: Path = typer.Option(Path("dossier.html"), "--output", "-o", help="HTML file to write."),
 ) -> None:
     """Write the dossier: one self-contained HTML file that opens offline."""
@@ -275,7 +275,7 @@ def report(
 @app.command()
 def serve(
     ctx: typer.Context,
-    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze` (SQLite file or postgresql:// URL)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     token: str | None = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN",
@@ -325,7 +325,7 @@ class ExportFormat(str, Enum):
 
 @app.command("export")
 def export_command(
-    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze` (SQLite file or postgresql:// URL)."),
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl: documents; links: stories, claims, blame, framing, entities; csv: every table; "
                                                                   "graphml/gexf: actor graph; datasette: metadata.json."),
     output: str = typer.Option("-", "--output", "-o", help="File to write ('-' is stdout); a folder for csv."),
@@ -339,6 +339,24 @@ def export_command(
     except NewsgraphError as error:
         Reporter.alert(f"{error.code} {error}")
         raise typer.Exit(EXIT_USAGE if error.code == "NG201" else EXIT_INPUT_ERRORS) from None
+
+
+@app.command()
+def migrate(
+    source: str = typer.Argument(..., help="SQLite file written by `newsgraph analyze`."),
+    target: str = typer.Argument(..., help="postgresql://user@host/dbname of a database without articles."),
+) -> None:
+    """Copy a SQLite store into PostgreSQL, whole, in one transaction."""
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.store.migrate import migrate as migrate_store
+
+    destination = _open_store(target, writable=True)
+    try:
+        copied = migrate_store(_open_store(source), destination)
+    except NewsgraphError as error:
+        Reporter.alert(f"{error.code} {error}")
+        raise typer.Exit(EXIT_USAGE if error.code == "NG201" else EXIT_INPUT_ERRORS) from None
+    Reporter.note(f"copied {copied['documents']} articles and {sum(copied.values())} rows into {destination.location}")
 
 
 def show_documents(console: Console, documents: list[Document], root: Path) -> None:

@@ -57,10 +57,11 @@ def analyze(paths: list[str], store: Store, options: Options, on_error: OnError,
     Stored articles are left out before the NLP, so an incremental run only pays for what is new.
     `watch` sees the new articles pass (a progress bar).
     """
-    corpus = Corpus.of(store)
-    documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
-                                  stories=corpus.stories, resolver=corpus.resolver)
-    return store_documents(watch(documents), store, corpus)
+    with store.run_lock():
+        corpus = Corpus.of(store)
+        documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
+                                      stories=corpus.stories, resolver=corpus.resolver)
+        return store_documents(watch(documents), store, corpus)
 
 
 def store_documents(documents: Iterable[Document], store: Store, corpus: Corpus) -> Analysis:
