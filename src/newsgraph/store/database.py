@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, inspect, select
+from sqlalchemy import Connection, bindparam, delete, func, insert, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsgraph.errors import StoreError
@@ -138,12 +138,25 @@ class Store:
             with self.begin_write() as conn:
                 for table in schema.LINK_TABLES:
                     conn.execute(delete(table))
-                rows = link_rows(stories, claims, blame, framing)
-                for table in reversed(schema.LINK_TABLES):
-                    _insert(conn, table, rows.get(table, []))
-                if state is not None:
-                    conn.execute(delete(schema.corpus_state))
-                    _insert(conn, schema.corpus_state, [{"name": k, "state": json.dumps(v)} for k, v in state.items()])
+                _write_links(conn, link_rows(stories, claims, blame, framing), state)
+        except _DB_ERRORS as exc:
+            raise StoreError(f"{self.location}: cannot write the stories ({_reason(exc)})") from None
+
+    def replace_stories(self, stories: Sequence[Story], touched: set[str], claims: Sequence[Claim],
+                        blame: Sequence[Blame], framing: Sequence[Framing], state: Mapping[str, Any]) -> None:
+        """Store a linking in which only the `touched` stories (new or grown) have new claims, blame and framing, atomically,
+        with the corpus state. `stories` is every story: the others keep their rows, but their summaries are updated
+        where they changed (a headline follows the corpus's word weights)."""
+        positions = {story.id: number for number, story in enumerate(stories)}
+        try:
+            with self.begin_write() as conn:
+                first_blame = (conn.scalar(select(func.max(schema.blame.c.id))) or 0) + 1
+                for chunk in batched(sorted(touched), READ_CHUNK):
+                    _delete_stories(conn, chunk)
+                new = [story for story in stories if story.id in touched]
+                _write_links(conn, link_rows(new, claims, blame, framing, positions, first_blame), state)
+                kept = link_rows([story for story in stories if story.id not in touched], [], [], [], positions)
+                _update_changed(conn, schema.stories, kept[schema.stories])
         except _DB_ERRORS as exc:
             raise StoreError(f"{self.location}: cannot write the stories ({_reason(exc)})") from None
 
@@ -168,10 +181,10 @@ class Store:
         with self.engine.connect() as conn:
             return StoredLinks(
                 stories=to_stories(_rows(conn, s.stories, s.stories.c.position), _rows(conn, s.story_documents)),
-                claims=to_claims(_rows(conn, s.claims, s.claims.c.position), _rows(conn, s.claim_statements),
-                                 _rows(conn, s.claim_events), _rows(conn, s.claim_sides)),
-                blame=to_blame(_rows(conn, s.blame, s.blame.c.id)),
-                framing=to_framing(_rows(conn, s.framing, s.framing.c.position)),
+                claims=to_claims(_by_story(conn, s.claims, s.claims.c.story_id, s.claims.c.position),
+                                 _rows(conn, s.claim_statements), _rows(conn, s.claim_events), _rows(conn, s.claim_sides)),
+                blame=to_blame(_by_story(conn, s.blame, s.blame.c.story, s.blame.c.id)),
+                framing=to_framing(_by_story(conn, s.framing, s.framing.c.story, s.framing.c.position)),
                 entities=[to_entity(r) for r in _rows(conn, s.entities, s.entities.c.id)],
             )
 
@@ -234,6 +247,41 @@ def _upsert_entities(conn: Connection, rows: list[dict[str, Any]], backend: Back
 def _rows(conn: Connection, table: Any, *order: Any) -> list[Any]:
     """Every row of a table as mappings, in `order`."""
     return list(conn.execute(select(table).order_by(*order)).mappings())
+
+
+def _by_story(conn: Connection, table: Any, story: Any, number: Any) -> list[Any]:
+    """The rows of a per-story link table in the linking's order: by their story's position, then their number."""
+    statement = (select(table).outerjoin(schema.stories, schema.stories.c.id == story)
+                 .order_by(schema.stories.c.position.asc().nulls_last(), number))
+    return list(conn.execute(statement).mappings())
+
+
+def _delete_stories(conn: Connection, ids: list[str]) -> None:
+    """Delete the link rows of these stories: their claims' members, claims, blame, framing, members and the stories."""
+    s = schema
+    claims = select(s.claims.c.id).where(s.claims.c.story_id.in_(ids))
+    for table in (s.claim_sides, s.claim_events, s.claim_statements):
+        conn.execute(delete(table).where(table.c.claim_id.in_(claims)))
+    for column in (s.claims.c.story_id, s.blame.c.story, s.framing.c.story, s.story_documents.c.story_id, s.stories.c.id):
+        conn.execute(delete(column.table).where(column.in_(ids)))
+
+
+def _update_changed(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Update the rows (by id) whose stored values differ from `rows`."""
+    stored = {row["id"]: dict(row) for row in conn.execute(select(table)).mappings()}
+    changed = [row for row in rows if stored.get(row["id"]) != row]
+    if changed:
+        key = bindparam("key")
+        conn.execute(update(table).where(table.c.id == key), [row | {"key": row["id"]} for row in changed])
+
+
+def _write_links(conn: Connection, rows: dict[Any, list[dict[str, Any]]], state: Mapping[str, Any] | None) -> None:
+    """Insert link rows (parents first) and, when given, replace the corpus state."""
+    for table in reversed(schema.LINK_TABLES):
+        _insert(conn, table, rows.get(table, []))
+    if state is not None:
+        conn.execute(delete(schema.corpus_state))
+        _insert(conn, schema.corpus_state, [{"name": k, "state": json.dumps(v)} for k, v in state.items()])
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
