@@ -1,12 +1,11 @@
 """Scale benchmark: the two engines' throughput and worker memory, and the two stores' write speed and story page.
 
     python benchmarks/scale.py --postgres postgresql://user@host/dbname [--articles 800] [--store-articles 100000]
-                               [--linking-articles 20000] [--parts engines,stores,linking]
+                               [--linking-articles 4000] [--engines local,ray] [--parts engines,stores,linking]
 
 Engines: the per-document work (spaCy pass and extraction) on `--articles` generated articles with
-local processes and with Ray, each with 1 and 2 workers; articles per second (model loads and Ray's
-own start left out: Ray is started once before the runs, and each run first warms its workers on one
-batch), scaling efficiency from 1 to 2 workers (rate at 2 / twice the rate at 1), articles per CPU
+local processes and with Ray, each with 1 and 2 workers; articles per second (Ray's own start left
+out: it is started once before the runs; the workers' model loads are in), scaling efficiency from 1 to 2 workers (rate at 2 / twice the rate at 1), articles per CPU
 second of the workers (what a worker does with a core of its own, whatever else shares the machine),
 and the peak resident memory of a worker; memory and CPU are read from /proc every 0.2 s.
 
@@ -21,7 +20,6 @@ Linking: the driver's share, giving each article its story, timed per article as
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import random
@@ -40,7 +38,6 @@ from web import STORY_SIZE, documents, timed  # noqa: E402
 
 from fastapi.testclient import TestClient  # noqa: E402
 
-from newsgraph.annotate import CHUNK_SIZE  # noqa: E402
 from newsgraph.link import StoryIndex  # noqa: E402
 from newsgraph.ingest import DEFAULT_MAX_BYTES, read_inputs  # noqa: E402
 from newsgraph.model import Document, Story  # noqa: E402
@@ -57,8 +54,9 @@ GENERATED_CHUNK = 2000  # generated Documents built ahead of each timed write
 
 class WorkerMemory:
     """Samples the resident memory and CPU time of the worker processes (`marker` picks them); keeps each one's peak
-    memory and last CPU time, so the CPU the workers spent between `mark()` and the end can be told apart from
-    what other programs on a shared machine took."""
+    memory and last CPU time, so the CPU the workers spent during a run can be told apart from
+    what other programs on a shared machine took. The sampling runs in this process, so the local runner's
+    single worker (this process) is charged with it."""
 
     def __init__(self, marker: Callable[[int, str], bool]) -> None:
         self.marker = marker
@@ -68,21 +66,18 @@ class WorkerMemory:
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
 
-    def __enter__(self) -> WorkerMemory:
-        self._thread.start()
-        return self
-
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
 
-    def mark(self) -> None:
-        """Start counting the workers' CPU time from now."""
+    def __enter__(self) -> WorkerMemory:
         self._sample()
-        self._marked = dict(self.cpu)
+        self._marked = dict(self.cpu)  # this process's CPU before the run (the local runner's single worker is it)
+        self._thread.start()
+        return self
 
     def cpu_seconds(self) -> float:
-        """CPU seconds the workers spent since `mark()`."""
+        """CPU seconds the workers spent during the run."""
         return sum(seconds - self._marked.get(pid, 0.0) for pid, seconds in self.cpu.items())
 
     def _watch(self) -> None:
@@ -140,20 +135,19 @@ def _ray_workers(jobs: int) -> Callable[[int, str], bool]:
 
 
 def engine_run(runner: Runner, articles: list[Document], marker: Callable[[int, str], bool]) -> tuple[float, float, float]:
-    """Articles per second through `runner` (after one warm-up batch), articles per worker CPU-second,
-    and the largest worker's peak memory in MB."""
+    """Articles per second through `runner`, articles per worker CPU-second, and the largest worker's peak memory in MB.
+
+    The whole run is timed, the workers' start and model load included (a few seconds against minutes): timing
+    from the first result on would miss the batches Ray runs ahead before it hands out the first one.
+    """
     with WorkerMemory(marker) as memory:
-        stream = runner.annotate(itertools.chain(articles[:CHUNK_SIZE], articles), lambda note: None)
-        for _ in itertools.islice(stream, CHUNK_SIZE):
-            pass  # the warm-up batch: workers started and models loaded
-        memory.mark()
         started = time.perf_counter()
-        done = sum(1 for _ in stream)
+        done = sum(1 for _ in runner.annotate(articles, lambda note: None))
         seconds = time.perf_counter() - started
     return done / seconds, done / (memory.cpu_seconds() or float("nan")), max(memory.peaks.values(), default=0.0)
 
 
-def engines(folder: Path, count: int) -> None:
+def engines(folder: Path, count: int, kinds: list[str]) -> None:
     corpus = folder / "engines.jsonl"
     write_corpus(str(corpus), count, seed=11)
     articles = list(clean_documents(read_inputs([str(corpus)], DEFAULT_MAX_BYTES), None, print))
@@ -166,6 +160,8 @@ def engines(folder: Path, count: int) -> None:
     print(f"ray start: {time.perf_counter() - started:.1f} s (left out of the rates)")
     rates = {}
     for name, make, marker in (("local", LocalRunner, _local_workers), ("ray", RayRunner, _ray_workers)):
+        if name not in kinds:
+            continue
         for jobs in (1, 2):
             rate, per_cpu, peak = engine_run(make(jobs), articles, marker(jobs))
             rates[name, jobs] = rate
@@ -233,14 +229,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=800, help="articles per engine run")
     parser.add_argument("--store-articles", type=int, default=100_000)
     parser.add_argument("--requests", type=int, default=100)
-    parser.add_argument("--linking-articles", type=int, default=20_000)
+    parser.add_argument("--engines", default="local,ray", help="which engines to time (comma-separated)")
+    parser.add_argument("--linking-articles", type=int, default=4_000)
     parser.add_argument("--parts", default="engines,stores,linking", help="which parts to run (comma-separated)")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="newsgraph-scale-"))
     print(f"machine: {os.cpu_count()} cores (shared with whatever else runs now)")
     parts = args.parts.split(",")
     if "engines" in parts:
-        engines(folder, args.articles)
+        engines(folder, args.articles, args.engines.split(","))
     if "stores" in parts:
         stores(folder, args.store_articles, args.postgres, args.requests)
     if "linking" in parts:

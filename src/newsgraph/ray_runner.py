@@ -84,6 +84,7 @@ class RayRunner:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # output in input order, as the local runner gives it
         context.enable_progress_bars = False
+        logging.getLogger("ray.data").setLevel(logging.WARNING)  # no execution plans on the user's stderr
         try:
             yield
         finally:
