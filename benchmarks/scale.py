@@ -151,13 +151,14 @@ def engines(folder: Path, count: int, kinds: list[str]) -> None:
     corpus = folder / "engines.jsonl"
     write_corpus(str(corpus), count, seed=11)
     articles = list(clean_documents(read_inputs([str(corpus)], DEFAULT_MAX_BYTES), None, print))
-    import ray
-
     from newsgraph.ray_runner import LOCAL_OBJECT_STORE_BYTES, RayRunner
 
-    started = time.perf_counter()
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, object_store_memory=LOCAL_OBJECT_STORE_BYTES)
-    print(f"ray start: {time.perf_counter() - started:.1f} s (left out of the rates)")
+    if "ray" in kinds:
+        import ray
+
+        started = time.perf_counter()
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, object_store_memory=LOCAL_OBJECT_STORE_BYTES)
+        print(f"ray start: {time.perf_counter() - started:.1f} s (left out of the rates)")
     rates = {}
     for name, make, marker in (("local", LocalRunner, _local_workers), ("ray", RayRunner, _ray_workers)):
         if name not in kinds:
@@ -168,7 +169,8 @@ def engines(folder: Path, count: int, kinds: list[str]) -> None:
             print(f"{name:<6} {jobs} worker(s): {rate:6.1f} articles/s   {per_cpu:5.1f} articles per worker CPU-second   "
                   f"peak worker RSS {peak:6.0f} MB")
         print(f"{name:<6} scaling efficiency 1->2 workers: {rates[name, 2] / (2 * rates[name, 1]):.2f}")
-    ray.shutdown()
+    if "ray" in kinds:
+        ray.shutdown()
 
 
 def stores(folder: Path, count: int, postgres: str, requests: int) -> None:
