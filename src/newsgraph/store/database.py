@@ -9,7 +9,7 @@ import itertools
 import json
 import sqlite3
 from collections import defaultdict
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -106,8 +106,7 @@ class Store:
 
     def run_lock(self) -> Any:
         """Held by a run from reading the corpus state to writing it back, so that two runs take turns linking."""
-        run_lock = getattr(self.backend, "run_lock", None)
-        return run_lock(self._writer or self.engine) if run_lock else nullcontext()
+        return self.backend.run_lock(self._writer or self.engine)
 
     def document_ids(self) -> set[str]:
         """The ids of every stored document (to skip them before the expensive steps)."""

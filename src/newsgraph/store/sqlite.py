@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -62,6 +63,10 @@ class SQLiteBackend:
 
     def lock(self, conn: Connection) -> None:
         """Nothing more: BEGIN IMMEDIATE already holds the file's write lock."""
+
+    def run_lock(self, engine: Engine) -> AbstractContextManager[None]:
+        """Nothing: two runs into one file take turns batch by batch only (a run lock is PostgreSQL's)."""
+        return nullcontext()
 
     def check_foreign(self, conn: Connection) -> None:
         """Refuse a SQLite file another program marked as its own, or one holding tables but none of ours."""
