@@ -36,17 +36,17 @@ def annotate(documents: Iterable[Document], warn: Warn, jobs: int | None = None)
     each loading the model once. At most two chunks per worker are in flight, so memory stays
     flat however long the input is.
     """
-    chunks = _chunks(documents, CHUNK_SIZE)
-    first = next(chunks, None)
-    second = next(chunks, None)
+    batches = chunks(documents, CHUNK_SIZE)
+    first = next(batches, None)
+    second = next(batches, None)
     jobs = jobs or default_jobs()
     if first is None:
         return
     if second is None or jobs == 1:
-        for chunk in itertools.chain([first], [second] if second else [], chunks):
+        for chunk in itertools.chain([first], [second] if second else [], batches):
             yield from _report(annotate_chunk(chunk), warn)
         return
-    yield from _annotate_in_pool(itertools.chain([first, second], chunks), warn, jobs)
+    yield from _annotate_in_pool(itertools.chain([first, second], batches), warn, jobs)
 
 
 def _annotate_in_pool(chunks: Iterator[list[Document]], warn: Warn, jobs: int) -> Iterator[Document]:
@@ -151,7 +151,8 @@ def _report(result: tuple[list[Document], list[str]], warn: Warn) -> list[Docume
     return documents
 
 
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive lists of `size` documents (the last one shorter), streaming."""
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk

@@ -37,6 +37,11 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # the shell's code for a run ended by Ctrl-C (128 + SIGINT)
 
 
+class EngineName(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
@@ -115,11 +120,15 @@ def interruptible() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
 
 
-def _options(published: str | None, max_mb: float, jobs: int | None) -> Options:
+def _options(published: str | None, max_mb: float, jobs: int | None, engine: EngineName | None = None,
+             ray_address: str | None = None) -> Options:
     day = _published_option(published)
     if max_mb <= 0:
         raise typer.BadParameter("must be a positive number of megabytes", param_hint="--max-size")
-    return Options(published=day, max_bytes=int(max_mb * 1024 * 1024), jobs=jobs)
+    if ray_address and engine is not EngineName.ray:
+        raise typer.BadParameter("only goes with --engine ray", param_hint="--ray-address")
+    return Options(published=day, max_bytes=int(max_mb * 1024 * 1024), jobs=jobs,
+                   engine=(engine or EngineName.local).value, ray_address=ray_address)
 
 
 def _published_option(value: str | None) -> date | None:
@@ -235,25 +244,27 @@ def _open_store(db: str, writable: bool = False):
 @app.command()
 def analyze(
     paths: list[str] = typer.Argument(..., help="Files or directories to read (recursively); '-' reads stdin."),
-    db: str = typer.Option("newsgraph.db", "--db", help="SQLite database to create or add to."),
+    db: str = typer.Option("newsgraph.db", "--db", help="SQLite file, or postgresql://user@host/dbname, to create or add to."),
     published: str | None = typer.Option(None, help="Publication date YYYY-MM-DD for inputs that carry none."),
     max_size: float = typer.Option(20.0, help="Largest input file to read, in megabytes."),
-    jobs: int | None = typer.Option(None, min=1, help="Worker processes for large inputs (default: one per core)."),
+    jobs: int | None = typer.Option(None, min=1, help="Worker processes for large inputs (default: one per core; Ray: 2)."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine", help="local: processes on this machine; ray: a Ray cluster."),
+    ray_address: str | None = typer.Option(None, "--ray-address", help="Ray cluster to run on (default: start a local Ray)."),
 ) -> None:
     """Store the articles of PATHS and everything found in them; articles already stored are skipped."""
     from newsgraph.store.analyze import analyze as analyze_paths
 
-    from newsgraph.errors import StoreError
+    from newsgraph.errors import StoreError, UsageError
 
     reporter = Reporter()
-    options = _options(published, max_size, jobs)
+    options = _options(published, max_size, jobs, engine, ray_address)
     try:
         with interruptible():
             result = analyze_paths(paths, _open_store(db, writable=True), options, reporter.error, reporter.note,
                                    watch=lambda documents: progress(documents, "analyzed"))
-    except StoreError as error:
+    except (StoreError, UsageError) as error:
         Reporter.alert(f"{error.code} {error}")
-        raise typer.Exit(EXIT_INPUT_ERRORS) from None
+        raise typer.Exit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_INPUT_ERRORS) from None
     Reporter.note(f"{result.added} new articles; {result.total} articles and {result.stories} stories in {db}")
     for line in summary_lines(*_links(_open_store(db))):
         Reporter.note(line)
@@ -262,7 +273,7 @@ def analyze(
 
 @app.command()
 def report(
-    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze` (SQLite file or postgresql:// URL)."),
     output: Path = typer.Option(Path("dossier.html"), "--output", "-o", help="HTML file to write."),
 ) -> None:
     """Write the dossier: one self-contained HTML file that opens offline."""
@@ -275,7 +286,7 @@ def report(
 @app.command()
 def serve(
     ctx: typer.Context,
-    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze` (SQLite file or postgresql:// URL)."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     token: str | None = typer.Option(None, "--token", envvar="NEWSGRAPH_TOKEN",
@@ -325,7 +336,7 @@ class ExportFormat(str, Enum):
 
 @app.command("export")
 def export_command(
-    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze`."),
+    db: str = typer.Option("newsgraph.db", "--db", help="Database written by `newsgraph analyze` (SQLite file or postgresql:// URL)."),
     fmt: ExportFormat = typer.Option(..., "--format", "-f", help="jsonl: documents; links: stories, claims, blame, framing, entities; csv: every table; "
                                                                   "graphml/gexf: actor graph; datasette: metadata.json."),
     output: str = typer.Option("-", "--output", "-o", help="File to write ('-' is stdout); a folder for csv."),
@@ -339,6 +350,24 @@ def export_command(
     except NewsgraphError as error:
         Reporter.alert(f"{error.code} {error}")
         raise typer.Exit(EXIT_USAGE if error.code == "NG201" else EXIT_INPUT_ERRORS) from None
+
+
+@app.command()
+def migrate(
+    source: str = typer.Argument(..., help="SQLite file written by `newsgraph analyze`."),
+    target: str = typer.Argument(..., help="postgresql://user@host/dbname of a database without articles."),
+) -> None:
+    """Copy a SQLite store into PostgreSQL, whole, in one transaction."""
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.store.migrate import migrate as migrate_store
+
+    destination = _open_store(target, writable=True)
+    try:
+        copied = migrate_store(_open_store(source), destination)
+    except NewsgraphError as error:
+        Reporter.alert(f"{error.code} {error}")
+        raise typer.Exit(EXIT_USAGE if error.code == "NG201" else EXIT_INPUT_ERRORS) from None
+    Reporter.note(f"copied {copied['documents']} articles and {sum(copied.values())} rows into {destination.location}")
 
 
 def show_documents(console: Console, documents: list[Document], root: Path) -> None:

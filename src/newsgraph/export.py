@@ -164,7 +164,7 @@ def check_complete(store: Store, written: int) -> None:
     """Raise when a documents export holds fewer documents than the store."""
     expected = store.count()
     if written != expected:
-        raise StoreError(f"{store.path}: export wrote {written} of {expected} documents")
+        raise StoreError(f"{store.location}: export wrote {written} of {expected} documents")
 
 
 def write_export(store: Store, fmt: str, output: str) -> str:
@@ -193,9 +193,9 @@ def _write_links(store: Store, _fmt: str, out: TextIO) -> str:
 
 def _write_datasette(store: Store, _fmt: str, out: TextIO) -> str:
     """metadata.json for `datasette <db> --metadata metadata.json`."""
-    data = datasette_metadata(store.path.stem)
+    data = datasette_metadata(store.name)
     out.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-    return f"Datasette metadata for {len(data['databases'][store.path.stem]['tables'])} tables and views"
+    return f"Datasette metadata for {len(data['databases'][store.name]['tables'])} tables and views"
 
 
 def _write_graph(store: Store, fmt: str, out: TextIO) -> str:

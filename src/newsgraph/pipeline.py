@@ -6,7 +6,6 @@ from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from newsgraph.annotate import annotate
 from newsgraph.errors import EmptyInputError, InputError
 from newsgraph.extract import Warn
 from newsgraph.ingest import DEFAULT_MAX_BYTES, Item, Label, read_inputs
@@ -15,6 +14,7 @@ from newsgraph.ingest.dedup import DuplicateIndex
 from newsgraph.link import StoryIndex
 from newsgraph.model import Document
 from newsgraph.resolve import EntityResolver
+from newsgraph.runner import Engine, make_runner
 
 OnError = Callable[[InputError], None]
 
@@ -25,7 +25,9 @@ class Options:
 
     published: date | None = None  # for inputs that carry no publication date
     max_bytes: int = DEFAULT_MAX_BYTES
-    jobs: int | None = None  # worker processes for large inputs; None: one per core
+    jobs: int | None = None  # worker processes for large inputs; None: one per core (Ray: 2 workers)
+    engine: Engine = "local"  # where the per-document work runs: "local" processes or "ray"
+    ray_address: str | None = None  # the Ray cluster; None starts a local Ray
     label: Label | None = None  # the name an input is shown by, when not its path (uploads)
 
 
@@ -51,7 +53,8 @@ def extract_documents(
     warn = warn or (lambda message: None)
     cleaned = clean_documents(read_inputs(paths, options.max_bytes, options.label), options.published, on_error)
     resolver, stories = resolver or EntityResolver(), stories or StoryIndex()
-    for document in annotate((d for d in cleaned if d.id not in known), warn, options.jobs):
+    runner = make_runner(options.engine, options.jobs, options.ray_address)
+    for document in runner.annotate((d for d in cleaned if d.id not in known), warn):
         yield stories.add(resolver.resolve(document))
 
 

@@ -102,8 +102,8 @@ def links() -> tuple[list[Story], list[Claim], list[Blame], list[Framing]]:
     return stories, claims, blame, framing
 
 
-def build_database(path: Path) -> Path:
-    """A store at `path` holding `corpus()` and its links."""
+def build_database(path: Path | str) -> Path | str:
+    """A store at `path` (a SQLite file or a postgresql:// URL) holding `corpus()` and its links."""
     store = Store(path, writable=True)
     store.add(corpus())
     store.set_links(*links())

@@ -21,9 +21,9 @@ HOSTS = ["testserver"]
 ARTICLE = b" date 2021-03-08\nTalks resume\n\nDelegations met in Geneva on Monday to resume talks, officials said.\n"
 
 
-def test_two_writers_adding_the_same_documents_at_once_take_turns(tmp_path: Path) -> None:
+def test_two_writers_adding_the_same_documents_at_once_take_turns(blank: str) -> None:
     """Finding 6: the "already stored?" check ran outside the write transaction (duplicate id crash)."""
-    path = tmp_path / "a.db"
+    path = blank
     Store(path, writable=True)
     failures: list[BaseException] = []
     barrier = threading.Barrier(2)

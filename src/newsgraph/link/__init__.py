@@ -27,6 +27,13 @@ class Linked:
     framing: list[Framing]
 
 
+def by_story(claims: list[Claim], stories: list[Story]) -> list[Claim]:
+    """Claims grouped by story, in the stories' order (each story's own order kept): the order the store reads back,
+    and blame and framing already have, so that relinking some stories leaves the others' rows as they are."""
+    order = {story.id: number for number, story in enumerate(stories)}
+    return sorted(claims, key=lambda claim: order.get(claim.story or "", len(order)))
+
+
 def link_corpus(documents: list[Document], index: StoryIndex | None = None) -> Linked:
     """Stories, claims, blame and framing of `documents`.
 
@@ -42,5 +49,5 @@ def link_corpus(documents: list[Document], index: StoryIndex | None = None) -> L
     linked = [index.add(d) for d in documents]
     stories = index.stories
     attributions = compare_blame(linked, stories)
-    claims = find_claims(linked) + responsibility_claims(linked, attributions)
+    claims = by_story(find_claims(linked) + responsibility_claims(linked, attributions), stories)
     return Linked(linked, stories, claims, attributions, outlet_framing(linked, stories, claims, attributions))

@@ -100,6 +100,10 @@ class StoryIndex:
                                               _names(document, ACTOR_TYPES), _names(document, PLACE_TYPES), story))
         return document.model_copy(update={"story": self._story_id(story)})
 
+    def __contains__(self, document_id: object) -> bool:
+        """Whether the article with this id has its story in the index."""
+        return document_id in self._by_id
+
     @property
     def stories(self) -> list[Story]:
         """Every story so far, in the order they started."""

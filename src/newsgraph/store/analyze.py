@@ -1,14 +1,17 @@
-"""`newsgraph analyze`: extract only the articles the store lacks, store them batch by batch, relink the corpus.
+"""`newsgraph analyze`: extract only the articles the store lacks, store them batch by batch, link what changed.
 
 The corpus-wide state (the canonical actors and the story index) is kept in the store, so a run
 continues where the last one stopped: analyzing a corpus in parts gives the same entities and
 stories, with the same ids, as one run over all of it, and as `extract` over the same inputs.
+Claims, blame and framing are per story, so a run relinks only the stories its new articles joined
+or started, reading only those stories' articles; every other story keeps its rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from newsgraph.link import StoryIndex, link_corpus
@@ -57,22 +60,33 @@ def analyze(paths: list[str], store: Store, options: Options, on_error: OnError,
     Stored articles are left out before the NLP, so an incremental run only pays for what is new.
     `watch` sees the new articles pass (a progress bar).
     """
-    corpus = Corpus.of(store)
-    documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
-                                  stories=corpus.stories, resolver=corpus.resolver)
-    return store_documents(watch(documents), store, corpus)
+    with store.run_lock():
+        corpus = Corpus.of(store)
+        documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
+                                      stories=corpus.stories, resolver=corpus.resolver)
+        return store_documents(watch(documents), store, corpus)
 
 
 def store_documents(documents: Iterable[Document], store: Store, corpus: Corpus) -> Analysis:
-    """Add documents extracted with `corpus` (known ones are skipped) with their canonical entities, relink the store,
-    and keep the corpus state for the next run.
+    """Add documents extracted with `corpus` (known ones are skipped) with their canonical entities, link the stories
+    they joined or started, and keep the corpus state for the next run.
 
     Each batch stores the entities it names as they are then; the whole entity table is stored again
     at the end, when later articles may have renamed an entity or added aliases and coordinates.
+    A store without a corpus state (none linked yet) is linked whole.
     """
-    added = store.add(documents, corpus.resolver.entities)
+    touched: set[str] = set()
+    incremental = store.corpus_state() is not None
+    added = store.add(_noting_stories(documents, touched), corpus.resolver.entities)
     store.set_entities(corpus.resolver.entities.values())
-    return Analysis(added=added, total=store.count(), stories=relink(store, corpus))
+    stories = relink_stories(store, corpus, touched) if incremental else relink(store, corpus)
+    return Analysis(added=added, total=store.count(), stories=stories)
+
+
+def _noting_stories(documents: Iterable[Document], touched: set[str]) -> Iterator[Document]:
+    for document in documents:
+        touched.add(document.story or "")
+        yield document
 
 
 def relink(store: Store, corpus: Corpus) -> int:
@@ -80,3 +94,22 @@ def relink(store: Store, corpus: Corpus) -> int:
     linked = link_corpus(list(store.documents()), corpus.stories)
     store.set_links(linked.stories, linked.claims, linked.attributions, linked.framing, state=corpus.snapshot())
     return len(linked.stories)
+
+
+def relink_stories(store: Store, corpus: Corpus, touched: set[str]) -> int:
+    """Link again only the `touched` stories (and those of stored articles the index lacks, after an interrupted
+    run), reading only their articles; return the story count. Gives the rows a whole `relink` gives."""
+    index = corpus.stories
+    for document in store.documents([i for i in store.document_ids() if i not in index]):
+        touched.add(index.add(document).story or "")
+    stories = index.stories
+    wanted = [story for story in stories if story.id in touched]
+    members = sorted(store.documents([i for story in wanted for i in story.documents]), key=_stored_order)
+    linked = link_corpus(members, index)
+    store.replace_stories(stories, touched, linked.claims, linked.attributions, linked.framing, corpus.snapshot())
+    return len(stories)
+
+
+def _stored_order(document: Document) -> tuple[bool, date, str]:
+    """The order `Store.documents()` reads the whole store in (undated first, then by date, then id), which linking follows."""
+    return document.published is not None, document.published or date.min, document.id

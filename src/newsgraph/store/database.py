@@ -1,4 +1,7 @@
-"""The SQLite store: idempotent, incremental writes in one transaction per batch, and reads back to nouns."""
+"""The store: idempotent, incremental writes in one transaction per batch, and reads back to nouns.
+
+One schema, two backends: a SQLite file (`sqlite.py`) or a PostgreSQL database (`postgres.py`), named by --db.
+"""
 
 from __future__ import annotations
 
@@ -6,37 +9,36 @@ import itertools
 import json
 import sqlite3
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, inspect, literal_column, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import URL
+from sqlalchemy import Connection, bindparam, delete, func, insert, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.sql.ddl import DDL
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Blame, Claim, Document, Entity, Framing, Story
 from newsgraph.store import schema
 from newsgraph.store.link_rows import link_rows, to_blame, to_claims, to_framing, to_stories
-from newsgraph.store.rows import document_row, entity_row, entity_rows, fts_rows, item_rows, to_document, to_entity
+from newsgraph.store.postgres import PostgresBackend, is_postgres
+from newsgraph.store.rows import document_row, entity_row, entity_rows, item_rows, to_document, to_entity
+from newsgraph.store.sqlite import SQLiteBackend
 
 # Documents per transaction: an interrupted run loses at most this many; large enough that the
 # commit cost is amortised (benchmarks/web.py writes 10,000 articles in batches of this size).
 BATCH_SIZE = 50
 # Documents read per query when streaming the whole store (exports, relinking).
 READ_CHUNK = 500
-# Marks a SQLite file as newsgraph's (PRAGMA application_id; "NGRF" in ASCII).
-APPLICATION_ID = 0x4E475246
-# How long a writer waits for another writer's transaction before giving up, in milliseconds:
-# two `analyze` runs on one store take turns batch by batch, and a batch commits in well under this.
-BUSY_TIMEOUT_MS = 30_000
 # A raw driver error escapes SQLAlchemy's wrapping when BEGIN IMMEDIATE itself fails.
 _DB_ERRORS = (SQLAlchemyError, sqlite3.Error)
-_MARK = DDL(f"PRAGMA application_id = {APPLICATION_ID}")
+Backend = SQLiteBackend | PostgresBackend
+
+
+def open_backend(db: str | Path) -> Backend:
+    """The backend a --db value names: a PostgreSQL URL, else a SQLite file path."""
+    return PostgresBackend(str(db)) if is_postgres(str(db)) else SQLiteBackend(db)
 
 
 @dataclass(frozen=True)
@@ -51,54 +53,60 @@ class StoredLinks:
 
 
 class Store:
-    """A newsgraph database file; read-only unless opened with `writable=True`."""
+    """A newsgraph database (a SQLite file or a PostgreSQL URL); read-only unless opened with `writable=True`."""
 
-    def __init__(self, path: str | Path, writable: bool = False) -> None:
-        self.path = Path(path)
-        if not writable and not self.path.is_file():
-            raise StoreError(f"{self.path}: no such database (run `newsgraph analyze` first)")
-        self.engine = _engine(self.path, writable)
-        self._writer = _writer_engine(self.engine) if writable else None
+    def __init__(self, db: str | Path, writable: bool = False) -> None:
+        self.backend = open_backend(db)
+        self.path, self.location, self.name = self.backend.path, self.backend.location, self.backend.name
+        if not writable and not self.backend.exists():
+            raise StoreError(f"{self.location}: no such database (run `newsgraph analyze` first)")
+        self.engine = self.backend.engine(writable)
+        self._writer = self.backend.writer(self.engine) if writable else None
         self._create() if writable else self._check()
 
     def _create(self) -> None:
         """Create the tables, and write the file's mark: a store that cannot be written fails here, before any work."""
         try:
-            with self._begin_write() as conn:
-                _check_foreign(conn, self.path)
+            with self.begin_write() as conn:
+                self.backend.check_foreign(conn)
                 schema.metadata.create_all(conn)
-                for ddl in schema.FTS_DDL:
-                    conn.execute(ddl)
-                conn.execute(_MARK)
+                self.backend.create_extras(conn)
                 missing = _missing_columns(conn)
         except _DB_ERRORS as exc:
-            raise StoreError(f"{self.path}: cannot create or write the newsgraph tables ({_reason(exc)})") from None
+            raise StoreError(f"{self.location}: cannot create or write the newsgraph tables ({_reason(exc)})") from None
         if missing:
-            raise StoreError(f"{self.path}: written by an older newsgraph (no column {', '.join(missing)}); "
+            raise StoreError(f"{self.location}: written by an older newsgraph (no column {', '.join(missing)}); "
                              "analyze into a new database file")
 
     def _check(self) -> None:
         """Refuse, by name, a file that is not a newsgraph database (before any page or export fails on it)."""
         try:
             with self.engine.connect() as conn:
-                _check_foreign(conn, self.path)
+                self.backend.check_foreign(conn)
                 missing = [t.name for t in schema.metadata.sorted_tables if not inspect(conn).has_table(t.name)]
                 missing_columns = _missing_columns(conn)
         except _DB_ERRORS as exc:
-            raise StoreError(f"{self.path}: cannot read this database ({_reason(exc)})") from None
+            raise StoreError(f"{self.location}: cannot read this database ({_reason(exc)})") from None
         if schema.documents.name in missing:
-            raise StoreError(f"{self.path}: not a newsgraph database (no documents table); "
+            raise StoreError(f"{self.location}: not a newsgraph database (no documents table); "
                              "write one with `newsgraph analyze`")
         if missing:
-            raise StoreError(f"{self.path}: written by an older newsgraph (no table {', '.join(missing)})")
+            raise StoreError(f"{self.location}: written by an older newsgraph (no table {', '.join(missing)})")
         if missing_columns:
-            raise StoreError(f"{self.path}: written by an older newsgraph (no column {', '.join(missing_columns)})")
+            raise StoreError(f"{self.location}: written by an older newsgraph (no column {', '.join(missing_columns)})")
 
-    def _begin_write(self) -> Any:
+    @contextmanager
+    def begin_write(self) -> Iterator[Connection]:
         """A write transaction that holds the database's write lock from its first statement."""
         if self._writer is None:
-            raise StoreError(f"{self.path}: opened read-only")
-        return self._writer.begin()
+            raise StoreError(f"{self.location}: opened read-only")
+        with self._writer.begin() as conn:
+            self.backend.lock(conn)
+            yield conn
+
+    def run_lock(self) -> Any:
+        """Held by a run from reading the corpus state to writing it back, so that two runs take turns linking."""
+        return self.backend.run_lock(self._writer or self.engine)
 
     def document_ids(self) -> set[str]:
         """The ids of every stored document (to skip them before the expensive steps)."""
@@ -115,10 +123,10 @@ class Store:
         added = 0
         for batch in batched(documents, batch_size):
             try:
-                with self._begin_write() as conn:
-                    added += _write_batch(conn, batch, entities or {})
+                with self.begin_write() as conn:
+                    added += _write_batch(conn, batch, entities or {}, self.backend)
             except _DB_ERRORS as exc:
-                raise StoreError(f"{self.path}: cannot write ({_reason(exc)}); {added} new articles were stored") from None
+                raise StoreError(f"{self.location}: cannot write ({_reason(exc)}); {added} new articles were stored") from None
         return added
 
     def set_links(self, stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[Blame] = (),
@@ -126,26 +134,39 @@ class Store:
         """Replace the stories, claims, blame and framing with a new linking of the whole corpus, atomically,
         with the corpus state (`state`: name -> JSON-ready data) the linking was made from."""
         try:
-            with self._begin_write() as conn:
+            with self.begin_write() as conn:
                 for table in schema.LINK_TABLES:
                     conn.execute(delete(table))
-                rows = link_rows(stories, claims, blame, framing)
-                for table in reversed(schema.LINK_TABLES):
-                    _insert(conn, table, rows.get(table, []))
-                if state is not None:
-                    conn.execute(delete(schema.corpus_state))
-                    _insert(conn, schema.corpus_state, [{"name": k, "state": json.dumps(v)} for k, v in state.items()])
+                _write_links(conn, link_rows(stories, claims, blame, framing), state)
         except _DB_ERRORS as exc:
-            raise StoreError(f"{self.path}: cannot write the stories ({_reason(exc)})") from None
+            raise StoreError(f"{self.location}: cannot write the stories ({_reason(exc)})") from None
+
+    def replace_stories(self, stories: Sequence[Story], touched: set[str], claims: Sequence[Claim],
+                        blame: Sequence[Blame], framing: Sequence[Framing], state: Mapping[str, Any]) -> None:
+        """Store a linking in which only the `touched` stories (new or grown) have new claims, blame and framing, atomically,
+        with the corpus state. `stories` is every story: the others keep their rows, but their summaries are updated
+        where they changed (a headline follows the corpus's word weights)."""
+        positions = {story.id: number for number, story in enumerate(stories)}
+        try:
+            with self.begin_write() as conn:
+                first_blame = (conn.scalar(select(func.max(schema.blame.c.id))) or 0) + 1
+                for chunk in batched(sorted(touched), READ_CHUNK):
+                    _delete_stories(conn, chunk)
+                new = [story for story in stories if story.id in touched]
+                _write_links(conn, link_rows(new, claims, blame, framing, positions, first_blame), state)
+                kept = link_rows([story for story in stories if story.id not in touched], [], [], [], positions)
+                _update_changed(conn, schema.stories, kept[schema.stories])
+        except _DB_ERRORS as exc:
+            raise StoreError(f"{self.location}: cannot write the stories ({_reason(exc)})") from None
 
     def set_entities(self, entities: Iterable[Entity]) -> None:
         """Add or update canonical actors and places whole: name, aliases, country and coordinates."""
         try:
-            with self._begin_write() as conn:
+            with self.begin_write() as conn:
                 for chunk in batched((entity_row(e) for e in entities), READ_CHUNK):
-                    _upsert_entities(conn, chunk)
+                    _upsert_entities(conn, chunk, self.backend)
         except _DB_ERRORS as exc:
-            raise StoreError(f"{self.path}: cannot write the entities ({_reason(exc)})") from None
+            raise StoreError(f"{self.location}: cannot write the entities ({_reason(exc)})") from None
 
     def corpus_state(self) -> dict[str, Any] | None:
         """The corpus state the last linking was made from (name -> data), or None if none is kept."""
@@ -159,10 +180,10 @@ class Store:
         with self.engine.connect() as conn:
             return StoredLinks(
                 stories=to_stories(_rows(conn, s.stories, s.stories.c.position), _rows(conn, s.story_documents)),
-                claims=to_claims(_rows(conn, s.claims, s.claims.c.position), _rows(conn, s.claim_statements),
-                                 _rows(conn, s.claim_events), _rows(conn, s.claim_sides)),
-                blame=to_blame(_rows(conn, s.blame, s.blame.c.id)),
-                framing=to_framing(_rows(conn, s.framing, s.framing.c.position)),
+                claims=to_claims(_by_story(conn, s.claims, s.claims.c.story_id, s.claims.c.position),
+                                 _rows(conn, s.claim_statements), _rows(conn, s.claim_events), _rows(conn, s.claim_sides)),
+                blame=to_blame(_by_story(conn, s.blame, s.blame.c.story, s.blame.c.id)),
+                framing=to_framing(_by_story(conn, s.framing, s.framing.c.story, s.framing.c.position)),
                 entities=[to_entity(r) for r in _rows(conn, s.entities, s.entities.c.id)],
             )
 
@@ -170,7 +191,7 @@ class Store:
         """The stored documents with all their items, in publication order (or in the order of `ids`)."""
         with self.engine.connect() as conn:
             wanted = list(ids) if ids is not None else list(conn.scalars(
-                select(schema.documents.c.id).order_by(schema.documents.c.published, schema.documents.c.id)))
+                select(schema.documents.c.id).order_by(schema.documents.c.published.asc().nulls_first(), schema.documents.c.id)))
             for chunk in batched(wanted, READ_CHUNK):
                 found = {d.id: d for d in read_documents(conn, chunk)}
                 yield from (found[i] for i in chunk if i in found)
@@ -179,15 +200,6 @@ class Store:
         """How many documents are stored."""
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).select_from(schema.documents)) or 0
-
-
-def _check_foreign(conn: Connection, path: Path) -> None:
-    """Refuse a SQLite file another program marked as its own, or one holding tables but none of ours."""
-    found = conn.scalar(select(func.pragma_application_id().table_valued("application_id").c.application_id))
-    tables = set(inspect(conn).get_table_names())
-    if found not in (0, APPLICATION_ID) or (tables and schema.documents.name not in tables):
-        raise StoreError(f"{path}: not a newsgraph database (it holds other tables); give a new file or one "
-                         "written by `newsgraph analyze`")
 
 
 def _reason(exc: Exception) -> str:
@@ -209,71 +221,24 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _engine(path: Path, writable: bool) -> Engine:
-    """An engine on the file with foreign keys enforced; read-only through SQLite's URI mode otherwise."""
-    if writable:
-        url = URL.create("sqlite", database=str(path))
-    else:
-        url = URL.create("sqlite", database="file:" + quote(str(path.resolve())), query={"mode": "ro", "uri": "true"})
-    engine = create_engine(url, connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _pragmas)
-    return engine
-
-
-def _writer_engine(engine: Engine) -> Engine:
-    """An engine on the same file whose transactions begin with BEGIN IMMEDIATE.
-
-    The write lock is taken before the "already stored?" check, so two writers (two `analyze`
-    runs, two uploads at once) take turns instead of both inserting the same document.
-    """
-    writer = create_engine(engine.url, connect_args={"check_same_thread": False})
-    event.listen(writer, "connect", _pragmas)
-    event.listen(writer, "connect", _manual_transactions)
-    event.listen(writer, "begin", lambda conn: conn.connection.dbapi_connection.execute("BEGIN IMMEDIATE"))
-    return writer
-
-
-def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None  # the driver leaves BEGIN to us (SQLAlchemy's pysqlite recipe)
-
-
-def _pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA busy_timeout = " + str(BUSY_TIMEOUT_MS))
-    cursor.close()
-
-
-def _write_batch(conn: Connection, batch: Sequence[Document], entities: Mapping[str, Entity]) -> int:
+def _write_batch(conn: Connection, batch: Sequence[Document], entities: Mapping[str, Entity], backend: Backend) -> int:
     """Insert the documents of `batch` that are not stored yet, with their entities, items and index rows."""
     known = set(conn.scalars(select(schema.documents.c.id).where(schema.documents.c.id.in_([d.id for d in batch]))))
     new = list({d.id: d for d in batch if d.id not in known}.values())
     if not new:
         return 0
     _insert(conn, schema.documents, [document_row(d) for d in new])
-    _upsert_entities(conn, entity_rows(new, entities))
+    _upsert_entities(conn, entity_rows(new, entities), backend)
     for key, table in schema.ITEM_TABLES.items():
         _insert(conn, table, [row for d in new for row in item_rows(d, key)])
-    for table, rows in fts_rows(new, _rowids(conn, new)).items():
-        _insert(conn, table, rows)
+    backend.index_text(conn, new)
     return len(new)
 
 
-def _rowids(conn: Connection, documents: Sequence[Document]) -> dict[tuple[str, int | None], int]:
-    """SQLite rowids of the documents' rows (key (id, None)) and of their statements' rows (key (id, position)),
-    which their full-text rows share so that Datasette's search finds the row itself."""
-    ids = [d.id for d in documents]
-    d, st = schema.documents, schema.statements
-    found = {(i, None): rowid for rowid, i in conn.execute(select(literal_column("rowid"), d.c.id).where(d.c.id.in_(ids)))}
-    query = select(literal_column("rowid"), st.c.document_id, st.c.position).where(st.c.document_id.in_(ids))
-    found |= {(i, position): rowid for rowid, i, position in conn.execute(query)}
-    return found
-
-
-def _upsert_entities(conn: Connection, rows: list[dict[str, Any]]) -> None:
+def _upsert_entities(conn: Connection, rows: list[dict[str, Any]], backend: Backend) -> None:
     """Insert entity rows, replacing what an earlier run knew of the same ids."""
     if rows:
-        statement = sqlite_insert(schema.entities)
+        statement = backend.upsert(schema.entities)
         update = {c.name: statement.excluded[c.name] for c in schema.entities.columns if c.name != "id"}
         conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=update), rows)
 
@@ -281,6 +246,41 @@ def _upsert_entities(conn: Connection, rows: list[dict[str, Any]]) -> None:
 def _rows(conn: Connection, table: Any, *order: Any) -> list[Any]:
     """Every row of a table as mappings, in `order`."""
     return list(conn.execute(select(table).order_by(*order)).mappings())
+
+
+def _by_story(conn: Connection, table: Any, story: Any, number: Any) -> list[Any]:
+    """The rows of a per-story link table in the linking's order: by their story's position, then their number."""
+    statement = (select(table).outerjoin(schema.stories, schema.stories.c.id == story)
+                 .order_by(schema.stories.c.position.asc().nulls_last(), number))
+    return list(conn.execute(statement).mappings())
+
+
+def _delete_stories(conn: Connection, ids: list[str]) -> None:
+    """Delete the link rows of these stories: their claims' members, claims, blame, framing, members and the stories."""
+    s = schema
+    claims = select(s.claims.c.id).where(s.claims.c.story_id.in_(ids))
+    for table in (s.claim_sides, s.claim_events, s.claim_statements):
+        conn.execute(delete(table).where(table.c.claim_id.in_(claims)))
+    for column in (s.claims.c.story_id, s.blame.c.story, s.framing.c.story, s.story_documents.c.story_id, s.stories.c.id):
+        conn.execute(delete(column.table).where(column.in_(ids)))
+
+
+def _update_changed(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Update the rows (by id) whose stored values differ from `rows`."""
+    stored = {row["id"]: dict(row) for row in conn.execute(select(table)).mappings()}
+    changed = [row for row in rows if stored.get(row["id"]) != row]
+    if changed:
+        key = bindparam("key")
+        conn.execute(update(table).where(table.c.id == key), [row | {"key": row["id"]} for row in changed])
+
+
+def _write_links(conn: Connection, rows: dict[Any, list[dict[str, Any]]], state: Mapping[str, Any] | None) -> None:
+    """Insert link rows (parents first) and, when given, replace the corpus state."""
+    for table in reversed(schema.LINK_TABLES):
+        _insert(conn, table, rows.get(table, []))
+    if state is not None:
+        conn.execute(delete(schema.corpus_state))
+        _insert(conn, schema.corpus_state, [{"name": k, "state": json.dumps(v)} for k, v in state.items()])
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:

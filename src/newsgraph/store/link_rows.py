@@ -14,18 +14,34 @@ Rows = dict[Any, list[dict[str, Any]]]
 
 
 def link_rows(stories: Sequence[Story], claims: Sequence[Claim], blame: Sequence[Blame],
-              framing: Sequence[Framing]) -> Rows:
-    """Rows of every link table, parents first, each list in the linking's order."""
+              framing: Sequence[Framing], story_positions: Mapping[str, int] | None = None, first_blame: int = 0) -> Rows:
+    """Rows of every link table, parents first.
+
+    A story's position is its place in the linking (`story_positions`, else its place in `stories`);
+    claims and framing are numbered within their story, and blame rows get ids from `first_blame` on,
+    so that the rows of some stories can replace theirs alone (reading orders by story, then number).
+    """
     rows: Rows = defaultdict(list)
     for position, story in enumerate(stories):
-        rows[schema.stories].append(encode(Story, _without(story, "documents")) | {"position": position})
+        place = story_positions[story.id] if story_positions is not None else position
+        rows[schema.stories].append(encode(Story, _without(story, "documents")) | {"position": place})
         rows[schema.story_documents].extend({"story_id": story.id, "document_id": d, "position": i}
                                             for i, d in enumerate(story.documents))
-    for position, claim in enumerate(claims):
+    for position, claim in _within_story(claims):
         _claim_rows(rows, position, claim)
-    rows[schema.blame] = [encode(Blame, dict(b)) | {"id": i} for i, b in enumerate(blame)]
-    rows[schema.framing] = [encode(Framing, dict(f)) | {"position": i} for i, f in enumerate(framing)]
+    rows[schema.blame] = [encode(Blame, dict(b)) | {"id": first_blame + i} for i, b in enumerate(blame)]
+    rows[schema.framing] = [encode(Framing, dict(f)) | {"position": i} for i, f in _within_story(framing)]
     return rows
+
+
+def _within_story(items: Sequence[Any]) -> list[tuple[int, Any]]:
+    """Each item with its number among the items of its story, in the given order."""
+    seen: dict[str, int] = defaultdict(int)
+    numbered = []
+    for item in items:
+        numbered.append((seen[item.story], item))
+        seen[item.story] += 1
+    return numbered
 
 
 def _claim_rows(rows: Rows, position: int, claim: Claim) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, select
+from sqlalchemy import Connection, Select, Text, and_, cast, func, select
 
 from newsgraph.errors import QueryError
 from newsgraph.model import Claim, Story
@@ -77,6 +77,9 @@ def _has(table: Any, condition: Any) -> Any:
 
 def search_documents(conn: Connection, text: str, filters: Filters, limit: int = 50) -> list[dict[str, Any]]:
     """Articles matching the words of `text` (best first), with a snippet, within `filters`."""
+    if conn.dialect.name == "postgresql":
+        from newsgraph.store import postgres_search  # it builds on this module
+        return postgres_search.search_documents(conn, text, filters, limit)
     query = fts_query(text)
     if query is None:
         return list_documents(conn, filters, limit)
@@ -104,6 +107,9 @@ def _document_summary() -> list[Any]:
 
 def search_statements(conn: Connection, text: str, filters: Filters, limit: int = 50) -> list[dict[str, Any]]:
     """Statements whose words or speaker match `text`, within `filters`."""
+    if conn.dialect.name == "postgresql":
+        from newsgraph.store import postgres_search
+        return postgres_search.search_statements(conn, text, filters, limit)
     query = fts_query(text)
     if query is None:
         return []
@@ -165,7 +171,8 @@ def blame(conn: Connection, story_id: str) -> list[dict[str, Any]]:
     """Who each outlet blames in a story, on whose word (the voice and the speaker), and how often."""
     b = s.blame
     count = func.count().label("count")
-    statement = (select(b.c.outlet, b.c.blamed, b.c.blamed_name, b.c.source, b.c.speaker, count).where(b.c.story == story_id)
+    name = func.min(b.c.blamed_name).label("blamed_name")  # one name per actor id (an aggregate, as PostgreSQL requires)
+    statement = (select(b.c.outlet, b.c.blamed, name, b.c.source, b.c.speaker, count).where(b.c.story == story_id)
                  .group_by(b.c.outlet, b.c.blamed, b.c.source, b.c.speaker)
                  .order_by(b.c.outlet, count.desc(), b.c.blamed))
     return [dict(row) for row in conn.execute(statement).mappings()]
@@ -187,7 +194,7 @@ def events(conn: Connection, filters: Filters, limit: int = 200) -> list[dict[st
     """Events (by date) of the documents within `filters`, and of that event type when one is given."""
     e, d = s.events, s.documents
     statement = (select(e, d.c.outlet, d.c.title, d.c.published).join_from(e, d)
-                 .order_by(func.coalesce(e.c.date, d.c.published), e.c.document_id, e.c.position).limit(limit))
+                 .order_by(func.coalesce(e.c.date, cast(d.c.published, Text)), e.c.document_id, e.c.position).limit(limit))
     if filters.event_type:
         statement = statement.where(e.c.type == filters.event_type)
     return [dict(row) for row in conn.execute(filter_documents(statement, filters)).mappings()]

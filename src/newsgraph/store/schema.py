@@ -195,7 +195,7 @@ VIEWS = [
     CreateView(select(stories.c.id.label("story_id"), stories.c.headline, documents.c.id.label("document_id"),
                       *_document_columns()).join_from(stories, story_documents).join(documents),
                "story_articles", metadata=metadata),
-    CreateView(select(blame.c.story.label("story_id"), blame.c.outlet, blame.c.blamed, blame.c.blamed_name,
-                      func.count().label("count")).group_by(blame.c.story, blame.c.outlet, blame.c.blamed),
+    CreateView(select(blame.c.story.label("story_id"), blame.c.outlet, blame.c.blamed,
+                      func.min(blame.c.blamed_name).label("blamed_name"), func.count().label("count")).group_by(blame.c.story, blame.c.outlet, blame.c.blamed),
                "blame_by_outlet", metadata=metadata),
 ]
