@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.ddl import DDL
 
 from newsgraph.errors import StoreError
+from newsgraph.extract.entity_lexicon import fold
 from newsgraph.model import Blame, Claim, Document, Entity, Framing, Story
 from newsgraph.store import schema
 from newsgraph.store.link_rows import link_rows, to_blame, to_claims, to_framing, to_stories
@@ -238,10 +239,16 @@ def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Foreign keys and the busy wait on; `newsgraph_fold(text)`, the resolver's name key, for searching names."""
+    dbapi_connection.create_function("newsgraph_fold", 1, _fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = " + str(BUSY_TIMEOUT_MS))
     cursor.close()
+
+
+def _fold(text: str | None) -> str | None:
+    return fold(text) if text is not None else None
 
 
 def _write_batch(conn: Connection, batch: Sequence[Document], entities: Mapping[str, Entity]) -> int:
