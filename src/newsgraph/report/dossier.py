@@ -8,7 +8,8 @@ from datetime import date
 from typing import Any
 
 from newsgraph.model import Claim, ClaimSide, Document, Entity, Story
-from newsgraph.report.glance import PLACE_TYPES, Glance, glance
+from newsgraph.link.stories import PLACE_TYPES
+from newsgraph.report.glance import Glance, glance
 from newsgraph.report.highlight import Segment, segments
 from newsgraph.report.timeline import event_day, is_confident, is_own_day, story_window
 from newsgraph.report.world_map import StoryMap, story_map

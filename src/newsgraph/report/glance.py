@@ -7,11 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from newsgraph.link.stories import ACTOR_TYPES, PLACE_TYPES
 from newsgraph.model import Document, Entity
 
 SHOWN = 5  # items per line of the summary
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
-ACTOR_TYPES = {"PERSON", "ORG", "NORP"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def _what(events: Sequence[dict]) -> list[Happening]:
     return [Happening(kind, found.total(), [w for w, _ in found.most_common(3)]) for kind, found in ranked]
 
 
-def _refs(counts: Counter, entities: Mapping[str, Entity], types: set[str]) -> list[Ref]:
+def _refs(counts: Counter, entities: Mapping[str, Entity], types: frozenset[str]) -> list[Ref]:
     """The most named entities of some types."""
     found = [(i, n) for i, n in counts.most_common() if entities[i].type in types]
     return [Ref(i, entities[i].name, n) for i, n in found[:SHOWN]]
