@@ -53,6 +53,11 @@ class StoryView:
     map: StoryMap | None
     entities: dict[str, Entity]
 
+    @property
+    def blamed(self) -> list[tuple[str | None, str]]:
+        """Everyone an outlet blames in the story, once each: (entity id or None, name)."""
+        return list(dict.fromkeys((i, name) for _, rows in self.blame for i, name, _, _ in rows))
+
 
 def build_story(story: Story, documents: list[Document], claims: list[Claim], blame: list[dict[str, Any]],
                 entities: dict[str, Entity], prefix: str = "") -> StoryView:
