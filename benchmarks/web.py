@@ -111,7 +111,7 @@ def main() -> None:
     started = time.perf_counter()
     store = build(args.db, args.count) if not args.db.exists() else Store(args.db)
     print(f"store: {store.count()} articles in {args.db} ({time.perf_counter() - started:.1f} s)")
-    client = TestClient(create_app(args.db))
+    client = TestClient(create_app(args.db), base_url="http://localhost")  # a host the app answers to
     rng = random.Random(7)
     stories = [f"story{rng.randrange(args.count // STORY_SIZE):05d}" for _ in range(args.requests)]
     words = [rng.choice(["Varga", "ankara talks", "bomb market", "ministry said", "Reyes", "negotiations coll"])

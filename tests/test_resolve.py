@@ -35,6 +35,15 @@ def test_spellings_and_aliases_share_one_id_across_articles(parse):
     assert ids(first)["Şanlıurfa"] == ids(second)["Sanliurfa"]
 
 
+def test_a_name_written_with_and_without_its_dotless_i_is_one_person_with_both_spellings(parse):
+    resolver = EntityResolver()
+    first = resolved(parse, resolver, "Interior Minister Kemal Yildirak said 13 suspects were held.")
+    second = resolved(parse, resolver, "Kemal Yıldırak told reporters that the attacker would be caught.")
+    entity = resolver.entities[ids(first)["Kemal Yildirak"]]
+    assert ids(second)["Kemal Yıldırak"] == entity.id
+    assert {entity.name, *entity.aliases} >= {"Kemal Yildirak", "Kemal Yıldırak"}
+
+
 def test_two_people_with_one_surname_stay_apart_and_context_picks_the_right_one(parse):
     resolver = EntityResolver()
     lebanon = resolved(parse, resolver, "Lebanese lawmaker Ahmed Haddad accused Israel after Hezbollah fired rockets.")

@@ -34,11 +34,15 @@ def test_every_evidence_link_points_at_highlighted_text(html: str) -> None:
     assert targets <= anchors
 
 
-def test_each_story_has_its_sections(html: str) -> None:
+def test_each_story_answers_first_then_shows_its_evidence(html: str) -> None:
     convoy = html[html.index('id="s0story"'):html.index('id="s1story"')]
-    for heading in ("Timeline", "Actor network", "Statements by speaker", "Numbers", "Claims", "Blame by outlet", "Articles"):
-        assert f"<h2>{heading}</h2>" in convoy
-    assert "Tomas Reyes <span class=\"meta\">(quoting" in convoy and "(in its own voice)" in convoy
+    order = ('<dl class="glance">', "Conflicts</h2>", "<h2>Blame by outlet</h2>", "<h2>Timeline</h2>", "<h2>Map</h2>",
+             "<h2>Statements by speaker</h2>", "<h2>Numbers</h2>", "<h2>Claims</h2>", "<h2>All events</h2>",
+             "<h2>Actor network</h2>", "<h2>Articles</h2>")
+    places = [convoy.index(heading) for heading in order]
+    assert places == sorted(places)
+    assert re.search(r'<a class="actor" href="#actor-[^"]+">Tomas Reyes</a> <span class="meta">\(quoting', convoy)
+    assert "(in its own voice)" in convoy
     assert 'class="badge agree"' in convoy and 'class="badge single-source"' in convoy
     assert "North Daily" in convoy and "South Post" in convoy and "West Wire" in convoy
 

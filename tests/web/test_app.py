@@ -44,6 +44,23 @@ def test_filters_narrow_the_results(client: TestClient) -> None:
 def test_the_actor_page_gathers_stories_articles_and_statements(client: TestClient) -> None:
     page = client.get("/actors/e-varga").text
     assert 'href="/stories/s-convoy"' in page and "the attack was planned by General Tomas Reyes." in page
+    assert "<h2>Also written as</h2>" in page and "<li>Minister Lena Varga</li>" not in page  # mentions say "Lena Varga"
+    assert 'href="/documents/d-north#a0-q0"' in page
+
+
+def test_every_actor_on_the_story_page_links_to_its_page_which_says_who_blames_them(client: TestClient) -> None:
+    page = client.get("/stories/s-convoy").text
+    assert '<a class="actor" href="/actors/e-reyes">Tomas Reyes</a>' in page  # speaker, blame row
+    assert '<a class="mention" href="/actors/e-varga">' in page  # a mention in an article
+    assert page.index('<dl class="glance">') < page.index("Conflicts</h2>") < page.index("<h2>Blame by outlet</h2>")
+    assert 'blamed: <a class="actor" href="/actors/e-reyes">Tomas Reyes</a>' in page
+    reyes = client.get("/actors/e-reyes").text
+    blamers = reyes[reyes.index("<h2>Who blames them</h2>"):]
+    assert "North Daily" in blamers and "in its own voice" in blamers and "South Post" not in blamers
+    assert client.get("/actors/e-nobody").status_code == 404
+    twin = client.get("/api/entities/e-reyes").json()
+    assert {b["outlet"] for b in twin["blamed_by"]} == {"North Daily"} and twin["stories"] == ["s-convoy"]
+    assert {s["text"] for s in twin["spellings"]} == {"General Tomas Reyes"}
 
 
 def test_article_text_is_escaped_everywhere(client: TestClient) -> None:

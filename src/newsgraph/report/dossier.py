@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsgraph.model import Claim, ClaimSide, Document, Story
-from newsgraph.summary import voice
+from newsgraph.model import Claim, ClaimSide, Document, Entity, Story
+from newsgraph.link.stories import PLACE_TYPES
+from newsgraph.report.glance import Glance, glance
 from newsgraph.report.highlight import Segment, segments
+from newsgraph.report.timeline import event_day, is_confident, is_own_day, story_window
+from newsgraph.report.world_map import StoryMap, story_map
+from newsgraph.summary import voice
 
 
 @dataclass(frozen=True)
@@ -34,31 +37,47 @@ class Evidence:
 
 @dataclass
 class StoryView:
-    """Every section of a story page."""
+    """Every section of a story page, in the order it answers: summary, conflicts, blame, days, map, voices."""
 
     story: Story
     articles: list[Article]
-    timeline: list[Evidence]
-    speakers: list[tuple[str, list[Evidence]]]
+    glance: Glance
+    timeline: list[Evidence]  # the story's own days, confident events only
+    background: list[Evidence]  # events before the story's days, or dated only by a month or a year
+    events: list[Evidence]  # every event, each marked own/confident, for the folded full list
+    speakers: list[tuple[tuple[str | None, str], list[Evidence]]]  # (entity id, name) -> statements
     numbers: list[Evidence]
     claims: list[tuple[Claim, list[Evidence]]]
-    blame: list[tuple[str, list[tuple[str, str, int]]]]
+    blame: list[tuple[str, list[tuple[str | None, str, str, int]]]]  # outlet -> (blamed id, name, voice, count)
     edges: list[tuple[str, str, str, int]]  # actor, target, event types, count
+    map: StoryMap | None
+    entities: dict[str, Entity]
+
+    @property
+    def blamed(self) -> list[tuple[str | None, str]]:
+        """Everyone an outlet blames in the story, once each: (entity id or None, name)."""
+        return list(dict.fromkeys((i, name) for _, rows in self.blame for i, name, _, _ in rows))
 
 
 def build_story(story: Story, documents: list[Document], claims: list[Claim], blame: list[dict[str, Any]],
-                names: dict[str, str], prefix: str = "") -> StoryView:
-    """The page of one story from its documents (in order), claims, blame rows and entity names.
+                entities: dict[str, Entity], prefix: str = "") -> StoryView:
+    """The page of one story from its documents (in order), claims, blame rows and canonical entities.
 
     `prefix` keeps item keys unique when several stories share a page (the report).
     """
     articles = [Article(d, f"{prefix}a{i}", segments(d, f"{prefix}a{i}")) for i, d in enumerate(documents)]
     keys = {a.document.id: a.key for a in articles}
-    name = _namer(names)
+    name = _namer({i: e.name for i, e in entities.items()})
+    events = all_events(articles, name, story_window(story.first_date, story.last_date))
+    own = [r for r in events if r.detail["own"]]
+    days = [r.detail["day"] for r in own if r.detail["confident"]] or [r.detail["day"] for r in own]
+    first, last = (min(days), max(days)) if days else (story.first_date, story.last_date)
     return StoryView(
-        story=story, articles=articles, timeline=timeline(articles, name), speakers=speakers(articles, name),
-        numbers=numbers(articles, name), claims=[(c, _claim_rows(c, articles, keys, name)) for c in claims],
-        blame=_blame_by_outlet(blame, name), edges=edges(articles, name),
+        story=story, articles=articles, glance=glance(documents, entities, [r.detail for r in own], first, last),
+        timeline=[r for r in own if r.detail["confident"]], background=[r for r in events if not r.detail["own"]],
+        events=events, speakers=speakers(articles, name), numbers=numbers(articles, name),
+        claims=[(c, _claim_rows(c, articles, keys, name)) for c in claims], blame=_blame_by_outlet(blame, entities),
+        edges=edges(articles, name), map=story_map(_place_counts(documents, entities), entities), entities=entities,
     )
 
 
@@ -67,40 +86,38 @@ def _namer(names: dict[str, str]):
     return lambda value: names.get(value, value) if value else ""
 
 
-def event_day(value: str | None, published: date | None) -> date | None:
-    """The calendar day of an event's normalized date (YYYY-MM-DD, YYYY-MM or YYYY), else the article's date."""
-    match = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
-    if match and match.group(1) != "0000":
-        year, month, day = (int(part) if part else 1 for part in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            return published
-    return published
+def _place_counts(documents: list[Document], entities: dict[str, Entity]) -> dict[str, int]:
+    """How often the story names each of its places (entity id -> mentions)."""
+    found = Counter(m.entity_id for d in documents for m in d.entities if m.entity_id in entities)
+    return {i: n for i, n in found.items() if entities[i].type in PLACE_TYPES}
 
 
-def timeline(articles: list[Article], name) -> list[Evidence]:
-    """Every event of the story by date, linked to its sentence."""
+def all_events(articles: list[Article], name, window: tuple[date, date] | None) -> list[Evidence]:
+    """Every event of the story by date, linked to its sentence, marked as the story's own day or background."""
     rows = []
     for article in articles:
         d = article.document
         for i, e in enumerate(d.events):
+            day, precision = event_day(e.date, d.published)
             rows.append(Evidence(f"{article.key}-s{i}", d.outlet or "", d.text[e.start:e.end], {
-                "day": event_day(e.date, d.published), "type": e.type, "actor": name(e.actor_id or e.actor), "target": name(e.target_id or e.target),
-                "location": name(e.location), "negated": e.negated, "modality": e.modality}))
+                "day": day, "precision": precision, "date": e.date or "", "type": e.type, "trigger": e.trigger,
+                "actor": name(e.actor_id) or e.actor or "", "actor_id": e.actor_id, "target": name(e.target_id) or e.target or "",
+                "target_id": e.target_id, "location": e.location or "", "negated": e.negated, "modality": e.modality,
+                "confidence": e.confidence, "confident": is_confident(e.confidence),
+                "own": is_own_day(day, precision, e.background, window)}))
     return sorted(rows, key=lambda r: (r.detail["day"] or date.max, r.key))
 
 
-def speakers(articles: list[Article], name) -> list[tuple[str, list[Evidence]]]:
-    """Statements grouped by speaker, the most quoted first."""
-    groups: dict[str, list[Evidence]] = defaultdict(list)
+def speakers(articles: list[Article], name) -> list[tuple[tuple[str | None, str], list[Evidence]]]:
+    """Statements grouped by speaker, one group per canonical actor, the most quoted first."""
+    groups: dict[tuple[str | None, str], list[Evidence]] = defaultdict(list)
     for article in articles:
         d = article.document
         for i, q in enumerate(d.quotes):
-            who = name(q.speaker) or q.speaker_text or f"({q.attribution})"
-            groups[who].append(Evidence(f"{article.key}-q{i}", d.outlet or "", q.content, {
+            who = name(q.speaker_id) or q.speaker or q.speaker_text or f"({q.attribution})"
+            groups[(q.speaker_id, who)].append(Evidence(f"{article.key}-q{i}", d.outlet or "", q.content, {
                 "direct": q.direct, "hedged": q.hedged, "attribution": q.attribution, "cue": q.cue or ""}))
-    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0][1]))
 
 
 def numbers(articles: list[Article], name) -> list[Evidence]:
@@ -139,13 +156,15 @@ def _side_voice(side: ClaimSide, document: Document, name) -> str:
     return "(the outlet)"
 
 
-def _blame_by_outlet(rows: list[dict[str, Any]], name) -> list[tuple[str, list[tuple[str, str, int]]]]:
-    """Whom each outlet blames, on whose word, most often first."""
-    outlets: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+def _blame_by_outlet(rows: list[dict[str, Any]], entities: dict[str, Entity]) -> list[tuple[str, list[tuple[str | None, str, str, int]]]]:
+    """Whom each outlet blames (with the actor's id when it is one), on whose word, most often first."""
+    outlets: dict[str, list[tuple[str | None, str, str, int]]] = defaultdict(list)
     for row in rows:
         said = voice(row["source"], row["speaker"])
-        outlets[row["outlet"] or "(unknown outlet)"].append((row["blamed_name"] or name(row["blamed"]), said, row["count"]))
-    return sorted((outlet, sorted(blamed, key=lambda b: -b[2])) for outlet, blamed in outlets.items())
+        blamed = row["blamed"] if row["blamed"] in entities else None
+        name = row["blamed_name"] or (entities[blamed].name if blamed else row["blamed"])
+        outlets[row["outlet"] or "(unknown outlet)"].append((blamed, name, said, row["count"]))
+    return sorted((outlet, sorted(blamed, key=lambda b: -b[3])) for outlet, blamed in outlets.items())
 
 
 def edges(articles: list[Article], name) -> list[tuple[str, str, str, int]]:

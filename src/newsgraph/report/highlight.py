@@ -16,6 +16,7 @@ class Span:
     kind: str
     start: int
     end: int
+    entity: str | None = None  # the canonical actor or place a mention names
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,12 @@ class Segment:
     keys: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     anchors: tuple[str, ...] = ()
+    entity: str | None = None  # the actor or place named here (the innermost mention), for its link
 
 
 def item_spans(document: Document, prefix: str) -> list[Span]:
     """Every entity, statement, speaker, number, time, event and event sentence of a document."""
-    spans = [Span(f"{prefix}-m{i}", "entity", m.start, m.end) for i, m in enumerate(document.entities)]
+    spans = [Span(f"{prefix}-m{i}", "entity", m.start, m.end, m.entity_id) for i, m in enumerate(document.entities)]
     for i, q in enumerate(document.quotes):
         spans.append(Span(f"{prefix}-q{i}", "quote", q.content_start, q.content_end))
         if q.speaker_start is not None and q.speaker_end is not None:
@@ -59,6 +61,7 @@ def segments(document: Document, prefix: str) -> list[Segment]:
         active = [s for s in active if s.end > begin] + opened
         anchors = tuple(dict.fromkeys(s.key for s in opened if s.key not in anchored))
         anchored.update(anchors)
+        entity = next((s.entity for s in reversed(active) if s.entity), None)
         result.append(Segment(document.text[begin:end], tuple(dict.fromkeys(s.key for s in active)),
-                              tuple(sorted({s.kind for s in active})), anchors))
+                              tuple(sorted({s.kind for s in active})), anchors, entity))
     return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
-from newsgraph.model import Document, Story
+from newsgraph.model import Document, Entity, Story
 from newsgraph.report.dossier import StoryView, build_story
 from newsgraph.store import queries, schema
 from newsgraph.store.database import read_documents
@@ -19,7 +19,7 @@ def story_view(conn: Connection, story_id: str, prefix: str = "") -> StoryView |
         return None
     documents = _in_order(read_documents(conn, story.documents), story.documents)
     blame = queries.blame(conn, story_id)
-    return build_story(story, documents, queries.claims(conn, story_id), blame, _names(conn, documents, blame), prefix)
+    return build_story(story, documents, queries.claims(conn, story_id), blame, _entities(conn, documents, blame), prefix)
 
 
 def document_view(conn: Connection, document_id: str) -> StoryView | None:
@@ -30,7 +30,7 @@ def document_view(conn: Connection, document_id: str) -> StoryView | None:
     document = documents[0]
     story = Story(id=document.story or document.id, documents=[document.id], headline=document.title,
                   first_date=document.published, last_date=document.published, outlets=[document.outlet or ""])
-    return build_story(story, documents, [], [], _names(conn, documents, []))
+    return build_story(story, documents, [], [], _entities(conn, documents, []))
 
 
 def unlinked_view(conn: Connection, prefix: str = "") -> StoryView | None:
@@ -44,7 +44,7 @@ def unlinked_view(conn: Connection, prefix: str = "") -> StoryView | None:
     days = [x.published for x in documents if x.published]
     story = Story(id=UNLINKED, documents=ids, headline="Articles in no story", first_date=min(days, default=None),
                   last_date=max(days, default=None), outlets=sorted({x.outlet for x in documents if x.outlet}))
-    return build_story(story, documents, [], [], _names(conn, documents, []), prefix)
+    return build_story(story, documents, [], [], _entities(conn, documents, []), prefix)
 
 
 def _in_order(documents: list[Document], ids: list[str]) -> list[Document]:
@@ -52,10 +52,11 @@ def _in_order(documents: list[Document], ids: list[str]) -> list[Document]:
     return [found[i] for i in ids if i in found]
 
 
-def _names(conn: Connection, documents: list[Document], blame: list[dict]) -> dict[str, str]:
-    """Canonical names of the entity ids that speakers, actors, targets, places and blame rows refer to."""
-    ids = {row["blamed"] for row in blame}
+def _entities(conn: Connection, documents: list[Document], blame: list[dict]) -> dict[str, Entity]:
+    """The canonical actors and places that mentions, speakers, event arguments and blame rows refer to."""
+    ids = {row["blamed"] for row in blame} | {row["speaker_id"] for row in blame if row["speaker_id"]}
     for d in documents:
-        ids |= {q.speaker for q in d.quotes if q.speaker}
-        ids |= {value for e in d.events for value in (e.actor_id, e.target_id, e.location) if value}
-    return queries.entity_names(conn, ids)
+        ids |= {m.entity_id for m in d.entities if m.entity_id}
+        ids |= {q.speaker_id for q in d.quotes if q.speaker_id}
+        ids |= {value for e in d.events for value in (e.actor_id, e.target_id) if value}
+    return queries.entities(conn, ids)

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import re
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Select, Text, and_, cast, func, select
+from sqlalchemy import Connection, Select, Text, and_, cast, func, or_, select
 
-from newsgraph.errors import QueryError
-from newsgraph.model import Claim, Story
+from newsgraph.extract.entity_lexicon import fold
+from newsgraph.model import Claim, Entity, Story
 from newsgraph.store import schema as s
 from newsgraph.store.link_rows import to_claims
-from newsgraph.store.rows import decode
+from newsgraph.store.rows import decode, to_entity
+from newsgraph.store.search_query import SearchQuery, fts5, parse, with_spellings
 
 # Marks around the matched words of a snippet; control characters no article text keeps.
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
 SNIPPET_WORDS = 16
-# The longest search a user can ask for: SQLite's FTS5 query parser nests one level per word
-# (about 1,000 words overflow it) and LIKE refuses patterns over 50,000 bytes; a person's search
-# is a few words (benchmarks/web.py searches with up to 6).
-MAX_QUERY_CHARS = 500
-MAX_QUERY_WORDS = 32
+OPENING_CHARS = 200  # of an article's text, enough for the opening words that title an untitled one
+SPELLINGS = 50  # actors whose other spellings a search adds at most (one per match, most mentioned first)
 
 
 @dataclass(frozen=True)
@@ -37,22 +35,21 @@ class Filters:
     story: str | None = None
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a user's search; QueryError when the search is longer than a person's search can be."""
-    if len(text) > MAX_QUERY_CHARS:
-        raise QueryError(f"search is {len(text):,} characters long; at most {MAX_QUERY_CHARS} are allowed")
-    words = re.findall(r"\w+", text)
-    if len(words) > MAX_QUERY_WORDS:
-        raise QueryError(f"search has {len(words)} words; at most {MAX_QUERY_WORDS} are allowed")
-    return words
-
-
-def fts_query(text: str) -> str | None:
-    """A user's words as a safe FTS5 query: every word quoted and required, the last one as a prefix."""
-    words = query_words(text)
-    if not words:
+def fts_query(conn: Connection, text: str) -> str | None:
+    """A user's search as a safe FTS5 expression, with the other spellings of the actors it names."""
+    query = parse(text)
+    if not query.groups:
         return None
-    return " AND ".join([f'"{word}"' for word in words[:-1]] + [f'"{words[-1]}"*'])
+    e = s.entities
+    names = conn.execute(select(e.c.name, e.c.aliases).where(_names_match(query)).limit(SPELLINGS)).all()
+    return fts5(with_spellings(query, [n for name, aliases in names for n in (name, *decode_aliases(aliases))]))
+
+
+def _names_match(query: SearchQuery) -> Any:
+    """Entities whose name or an alias holds every group of the query (one of its terms), accents and case folded."""
+    e = s.entities
+    names = func.newsgraph_fold(e.c.name + " " + func.coalesce(e.c.aliases, ""))
+    return and_(*[or_(*[names.contains(fold(" ".join(t.words)), autoescape=True) for t in group]) for group in query.groups])
 
 
 def filter_documents(query: Select, filters: Filters) -> Select:
@@ -80,7 +77,7 @@ def search_documents(conn: Connection, text: str, filters: Filters, limit: int =
     if conn.dialect.name == "postgresql":
         from newsgraph.store import postgres_search  # it builds on this module
         return postgres_search.search_documents(conn, text, filters, limit)
-    query = fts_query(text)
+    query = fts_query(conn, text)
     if query is None:
         return list_documents(conn, filters, limit)
     f, d = s.documents_fts, s.documents
@@ -98,11 +95,17 @@ def list_documents(conn: Connection, filters: Filters, limit: int = 50) -> list[
     return [dict(row) for row in conn.execute(filter_documents(statement, filters)).mappings()]
 
 
+def decode_aliases(text: str | None) -> list[str]:
+    """An entity row's aliases (JSON text) as a list."""
+    return json.loads(text) if text else []
+
+
 def _document_summary() -> list[Any]:
+    """An article's id, title (with its opening words, for an untitled one), outlet, date and story."""
     d = s.documents
     story = (select(s.story_documents.c.story_id).where(s.story_documents.c.document_id == d.c.id)
              .limit(1).scalar_subquery().label("story_id"))
-    return [d.c.id, d.c.title, d.c.outlet, d.c.published, story]
+    return [d.c.id, d.c.title, func.substr(d.c.text, 1, OPENING_CHARS).label("opening"), d.c.outlet, d.c.published, story]
 
 
 def search_statements(conn: Connection, text: str, filters: Filters, limit: int = 50) -> list[dict[str, Any]]:
@@ -110,7 +113,7 @@ def search_statements(conn: Connection, text: str, filters: Filters, limit: int 
     if conn.dialect.name == "postgresql":
         from newsgraph.store import postgres_search
         return postgres_search.search_statements(conn, text, filters, limit)
-    query = fts_query(text)
+    query = fts_query(conn, text)
     if query is None:
         return []
     f, st, d = s.statements_fts, s.statements, s.documents
@@ -122,14 +125,14 @@ def search_statements(conn: Connection, text: str, filters: Filters, limit: int 
 
 
 def search_entities(conn: Connection, text: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Actors and places whose name contains `text`, most mentioned first."""
-    words = query_words(text)
-    if not words:
+    """Actors and places whose name or an alias matches `text` (accents and case folded), most mentioned first."""
+    query = parse(text)
+    if not query.groups:
         return []
     e, m = s.entities, s.mentions
     mentions = func.count(m.c.position).label("mentions")
     statement = (select(e.c.id, e.c.name, e.c.type, mentions).join_from(e, m, m.c.entity_id == e.c.id)
-                 .where(*[e.c.name.icontains(word, autoescape=True) for word in words])
+                 .where(_names_match(query))
                  .group_by(e.c.id).order_by(mentions.desc(), e.c.name).limit(limit))
     return [dict(row) for row in conn.execute(statement).mappings()]
 
@@ -172,8 +175,9 @@ def blame(conn: Connection, story_id: str) -> list[dict[str, Any]]:
     b = s.blame
     count = func.count().label("count")
     name = func.min(b.c.blamed_name).label("blamed_name")  # one name per actor id (an aggregate, as PostgreSQL requires)
-    statement = (select(b.c.outlet, b.c.blamed, name, b.c.source, b.c.speaker, count).where(b.c.story == story_id)
-                 .group_by(b.c.outlet, b.c.blamed, b.c.source, b.c.speaker)
+    speaker_id = func.min(b.c.speaker_id).label("speaker_id")  # one id per speaker's words, likewise
+    statement = (select(b.c.outlet, b.c.blamed, name, b.c.source, b.c.speaker, speaker_id, count)
+                 .where(b.c.story == story_id).group_by(b.c.outlet, b.c.blamed, b.c.source, b.c.speaker)
                  .order_by(b.c.outlet, count.desc(), b.c.blamed))
     return [dict(row) for row in conn.execute(statement).mappings()]
 
@@ -184,10 +188,10 @@ def entity(conn: Connection, entity_id: str) -> dict[str, Any] | None:
     return dict(row) if row else None
 
 
-def entity_names(conn: Connection, ids: set[str]) -> dict[str, str]:
-    """Canonical names of entity ids."""
-    rows = conn.execute(select(s.entities.c.id, s.entities.c.name).where(s.entities.c.id.in_(ids)))
-    return dict(rows.all())
+def entities(conn: Connection, ids: set[str]) -> dict[str, Entity]:
+    """The canonical actors and places of these ids (name, type, aliases, coordinates)."""
+    rows = conn.execute(select(s.entities).where(s.entities.c.id.in_(ids))).mappings()
+    return {row["id"]: to_entity(row) for row in rows}
 
 
 def events(conn: Connection, filters: Filters, limit: int = 200) -> list[dict[str, Any]]:
@@ -234,3 +238,32 @@ def top_actors(conn: Connection, limit: int = 300) -> list[tuple[str, str]]:
     statement = (select(e.c.id, e.c.name).join_from(e, m, m.c.entity_id == e.c.id).group_by(e.c.id)
                  .order_by(func.count().desc()).limit(limit))
     return sorted(conn.execute(statement).all(), key=lambda pair: pair[1].lower())
+
+
+def entity_spellings(conn: Connection, entity_id: str) -> list[tuple[str, int]]:
+    """Every way the articles write an entity (spelling variants, short forms), the commonest first."""
+    m = s.mentions
+    count = func.count().label("count")
+    statement = (select(m.c.text, count).where(m.c.entity_id == entity_id).group_by(m.c.text)
+                 .order_by(count.desc(), m.c.text))
+    return [(text, n) for text, n in conn.execute(statement).all()]
+
+
+def entity_events(conn: Connection, entity_id: str, limit: int = 200) -> list[dict[str, Any]]:
+    """The events an entity takes part in, as actor or target, by date."""
+    e, d = s.events, s.documents
+    statement = (select(e.c.document_id, e.c.position, e.c.type, e.c.trigger, e.c.date, e.c.actor, e.c.actor_id,
+                        e.c.target, e.c.target_id, e.c.confidence, e.c.background, d.c.outlet, d.c.title, d.c.published)
+                 .join_from(e, d).where((e.c.actor_id == entity_id) | (e.c.target_id == entity_id))
+                 .order_by(func.coalesce(e.c.date, d.c.published), e.c.document_id, e.c.position).limit(limit))
+    return [dict(row) for row in conn.execute(statement).mappings()]
+
+
+def blamers(conn: Connection, entity_id: str) -> list[dict[str, Any]]:
+    """Who blames an entity: each outlet's word on it, its voice and speaker, and the sentence saying so."""
+    b, d = s.blame, s.documents
+    evidence = func.substr(d.c.text, b.c.start + 1, b.c.end - b.c.start).label("evidence")
+    statement = (select(b.c.story, b.c.document, b.c.outlet, b.c.source, b.c.speaker, b.c.speaker_id, b.c.cue, evidence,
+                        d.c.title, d.c.published).join_from(b, d, d.c.id == b.c.document).where(b.c.blamed == entity_id)
+                 .order_by(b.c.outlet, d.c.published, b.c.id))
+    return [dict(row) for row in conn.execute(statement).mappings()]

@@ -158,12 +158,13 @@ LINK_TABLES = (framing, blame, claim_sides, claim_events, claim_statements, clai
 
 ITEM_TABLES = {"entities": mentions, "quotes": statements, "quantities": quantities, "timexes": timexes, "events": events}
 
-# Full-text search (FTS5): a virtual table has no Core construct, so its DDL is a constant.
+# Full-text search (FTS5): a virtual table has no Core construct, so its DDL is a constant. The tokenizer
+# folds case and accents ("Erdogan" finds "Erdoğan"); porter stems English words.
 FTS_DDL = (
     DDL("CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5("
-        "document_id UNINDEXED, title, text, tokenize='porter unicode61')"),
+        "document_id UNINDEXED, title, text, tokenize='porter unicode61 remove_diacritics 2')"),
     DDL("CREATE VIRTUAL TABLE IF NOT EXISTS statements_fts USING fts5("
-        "document_id UNINDEXED, position UNINDEXED, speaker, content, tokenize='porter unicode61')"),
+        "document_id UNINDEXED, position UNINDEXED, speaker, content, tokenize='porter unicode61 remove_diacritics 2')"),
 )
 fts = MetaData()  # described for queries only; created by FTS_DDL, never by create_all
 documents_fts = Table("documents_fts", fts, Column("rowid", Integer), Column("document_id", String),

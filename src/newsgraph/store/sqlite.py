@@ -14,6 +14,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.sql.ddl import DDL
 
 from newsgraph.errors import StoreError
+from newsgraph.extract.entity_lexicon import fold
 from newsgraph.model import Document
 from newsgraph.store import schema
 from newsgraph.store.rows import fts_rows
@@ -94,10 +95,16 @@ def _manual_transactions(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Foreign keys and the busy wait on; `newsgraph_fold(text)`, the resolver's name key, for searching names."""
+    dbapi_connection.create_function("newsgraph_fold", 1, _fold, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA busy_timeout = " + str(BUSY_TIMEOUT_MS))
     cursor.close()
+
+
+def _fold(text: str | None) -> str | None:
+    return fold(text) if text is not None else None
 
 
 def _rowids(conn: Connection, documents: Sequence[Document]) -> dict[tuple[str, int | None], int]:

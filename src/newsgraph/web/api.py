@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from newsgraph import export
 from newsgraph.model import Claim, Document, Story
+from newsgraph.report.actors import actor_view
 from newsgraph.store import queries
 from newsgraph.store.database import read_documents
 from newsgraph.store.queries import Filters
@@ -117,12 +118,14 @@ def list_events(chosen: Filters = Depends(filters), limit: int = Query(200, ge=1
 
 @router.get("/entities/{entity_id}")
 def get_entity(entity_id: str, conn: Connection = Depends(connection)) -> dict[str, Any]:
-    """One actor or place, the documents naming it, and what it said."""
-    entity = queries.entity(conn, entity_id)
-    if entity is None:
+    """One actor or place (the actor page's data): its spellings, the documents naming it, what it said and did,
+    and who blames it."""
+    view = actor_view(conn, entity_id)
+    if view is None:
         raise HTTPException(404, f"no entity {entity_id!r}")
-    return {"entity": entity, "documents": queries.entity_documents(conn, entity_id),
-            "statements": queries.speaker_statements(conn, entity_id)}
+    return {"entity": view.entity, "spellings": [{"text": t, "count": n} for t, n in view.spellings],
+            "documents": queries.entity_documents(conn, entity_id), "stories": [s["id"] for s in view.stories],
+            "statements": view.statements, "events": view.events, "blamed_by": view.blamed_by}
 
 
 @router.get("/export/{fmt}")

@@ -10,7 +10,8 @@ from sqlalchemy import Connection
 
 from newsgraph.errors import QueryError
 from newsgraph.store import Store
-from newsgraph.store.queries import MAX_QUERY_CHARS, Filters, query_words
+from newsgraph.store.queries import Filters
+from newsgraph.store.search_query import MAX_QUERY_CHARS, parse
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -43,10 +44,10 @@ def filters(
 
 
 def search_text(q: str = Query("", max_length=MAX_QUERY_CHARS,
-                               description="Words to find; the last one may be a prefix.")) -> str:
+                               description='Words to find (all of them); `A OR B` for either, "a phrase", prefix*; accents and case do not matter.')) -> str:
     """The search words of a request; a search longer than a person's is refused with 422, never run."""
     try:
-        query_words(q)
+        parse(q)
     except QueryError as error:
         raise HTTPException(422, str(error)) from None
     return q

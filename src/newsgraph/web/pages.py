@@ -9,8 +9,9 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
 from newsgraph import export
+from newsgraph.report.actors import actor_view
 from newsgraph.report.load import document_view, story_view
-from newsgraph.report.render import figures
+from newsgraph.report.render import Links, figures
 from newsgraph.store import queries
 from newsgraph.store.queries import Filters
 from newsgraph.web.api import search_all
@@ -61,7 +62,7 @@ def story(request: Request, story_id: str, conn: Connection = Depends(connection
     view = story_view(conn, story_id)
     if view is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    return render(request, "story.html.j2", view=view, figures=figures(view), article_url=_article_url)
+    return render(request, "story.html.j2", view=view, figures=figures(view), links=LINKS)
 
 
 @router.get("/documents/{document_id}")
@@ -69,19 +70,27 @@ def document(request: Request, document_id: str, conn: Connection = Depends(conn
     view = document_view(conn, document_id)
     if view is None:
         raise HTTPException(404, f"no document {document_id!r}")
-    return render(request, "story.html.j2", view=view, figures=figures(view), article_url=None)
+    return render(request, "story.html.j2", view=view, figures=figures(view), links=DOCUMENT_LINKS)
 
 
 @router.get("/actors/{entity_id}")
 def actor(request: Request, entity_id: str, conn: Connection = Depends(connection)) -> HTMLResponse:
-    entity = queries.entity(conn, entity_id)
-    if entity is None:
+    view = actor_view(conn, entity_id)
+    if view is None:
         raise HTTPException(404, f"no actor {entity_id!r}")
-    chosen = Filters(actor=entity_id)
-    results = {"actors": [], "stories": queries.stories(conn, chosen), "events": [],
-               "articles": queries.list_documents(conn, chosen), "statements": queries.speaker_statements(conn, entity_id)}
-    return render(request, "actor.html.j2", entity=entity, results=results, q="")
+    return render(request, "actor.html.j2", view=view, links=LINKS, q="")
 
 
-def _article_url(document_id: str) -> str:
-    return "/documents/" + quote(document_id, safe="")
+def _url(kind: str, value: str) -> str:
+    """The app's page of a story, article or actor."""
+    return f"/{kind}/" + quote(value, safe="")
+
+
+def _item(document_id: str, mark: str, position: int) -> tuple[str, None]:
+    """An extracted item on its article's page, highlighted there (the page keys its items a0-...)."""
+    return f"{_url('documents', document_id)}#a0-{mark}{position}", None
+
+
+LINKS = Links(actor=lambda i: _url("actors", i), story=lambda i: _url("stories", i), item=_item,
+              article=lambda i: _url("documents", i))
+DOCUMENT_LINKS = Links(actor=LINKS.actor, story=LINKS.story, item=_item)  # an article's page links to no article page
