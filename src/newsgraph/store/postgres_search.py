@@ -1,14 +1,13 @@
-"""Full-text search on PostgreSQL: tsvector expressions over the rows, GIN-indexed, queried with websearch_to_tsquery.
+"""Full-text search on PostgreSQL: tsvector expressions over the rows, GIN-indexed, queried with to_tsquery.
 
 Text and query are folded the same way (`newsgraph_fold`: accents off), so "Societe" finds "Société".
-A user's search keeps PostgreSQL's web syntax: `a OR b`, `"a phrase"`, `-word`. A plain search of
-words (no quotes, OR or minus) takes its last word as a prefix, as the SQLite search does, so results
-come while a word is being typed.
+A user's search is parsed as for SQLite (`search_query`: words, `a OR b`, `"a phrase"`, `prefix*`,
+the other spellings of the actors it names) and only its words reach the tsquery, so the two stores
+answer the same search the same way.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy import Connection, func, literal_column, select
@@ -18,13 +17,11 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from newsgraph.store import schema as s
 from newsgraph.store.queries import (
-    MARK_CLOSE, MARK_OPEN, SNIPPET_WORDS, Filters, _document_summary, filter_documents, list_documents, query_words,
+    MARK_CLOSE, MARK_OPEN, SNIPPET_WORDS, Filters, _document_summary, filter_documents, list_documents, search_terms,
 )
+from newsgraph.store.search_query import Term
 
 CONFIG = "english"  # the text search configuration: English stemming and stop words, as FTS5's porter tokenizer
-_PLAIN = re.compile(r'^(?!.*(^|\s)-)[^"]*$')  # no quotes, no word negated with a leading minus
-_OR = re.compile(r"\bor\b", re.IGNORECASE)
-_LAST_WORD = re.compile(r"([^\W_]+)\s*$")
 _HEADLINE = f"StartSel={MARK_OPEN}, StopSel={MARK_CLOSE}, MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS // 2}"
 
 
@@ -62,21 +59,23 @@ def _gin(name: str, table: str, expression: ColumnElement) -> DDL:
     return DDL(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (({sql}))")
 
 
-def ts_query(text: str) -> ColumnElement | None:
+def ts_query(conn: Connection, text: str) -> ColumnElement | None:
     """A user's search as a tsquery over folded words (see the module docstring); None when it has no words."""
-    if not query_words(text):
+    query = search_terms(conn, text)
+    if query is None:
         return None
-    last = _LAST_WORD.search(text)
-    if last is None or not _PLAIN.search(text) or _OR.search(text):
-        return func.websearch_to_tsquery(_CONFIG, func.newsgraph_fold(text))
-    prefix = func.to_tsquery(_CONFIG, func.newsgraph_fold(last.group(1)).op("||")(":*"))
-    head = text[:last.start()]
-    return func.websearch_to_tsquery(_CONFIG, func.newsgraph_fold(head)).op("&&")(prefix) if query_words(head) else prefix
+    expression = " & ".join("(" + " | ".join(_ts_term(t) for t in group) + ")" for group in query.groups)
+    return func.to_tsquery(_CONFIG, func.newsgraph_fold(expression))
+
+
+def _ts_term(term: Term) -> str:
+    """One term in tsquery syntax: a phrase's words in order (<->), a prefix's last word with :*."""
+    return " <-> ".join(term.words) + (":*" if term.prefix else "")
 
 
 def search_documents(conn: Connection, text: str, filters: Filters, limit: int = 50) -> list[dict[str, Any]]:
     """Articles matching `text` (best first), with a snippet, within `filters`."""
-    query = ts_query(text)
+    query = ts_query(conn, text)
     if query is None:
         return list_documents(conn, filters, limit)
     d, vector = s.documents, document_vector()
@@ -88,7 +87,7 @@ def search_documents(conn: Connection, text: str, filters: Filters, limit: int =
 
 def search_statements(conn: Connection, text: str, filters: Filters, limit: int = 50) -> list[dict[str, Any]]:
     """Statements whose words or speaker match `text`, within `filters`."""
-    query = ts_query(text)
+    query = ts_query(conn, text)
     if query is None:
         return []
     st, d, vector = s.statements, s.documents, statement_vector()

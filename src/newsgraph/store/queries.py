@@ -35,20 +35,26 @@ class Filters:
     story: str | None = None
 
 
-def fts_query(conn: Connection, text: str) -> str | None:
-    """A user's search as a safe FTS5 expression, with the other spellings of the actors it names."""
+def search_terms(conn: Connection, text: str) -> SearchQuery | None:
+    """A user's search parsed, with the other spellings of the actors it names; None when it has no word."""
     query = parse(text)
     if not query.groups:
         return None
     e = s.entities
     names = conn.execute(select(e.c.name, e.c.aliases).where(_names_match(query)).limit(SPELLINGS)).all()
-    return fts5(with_spellings(query, [n for name, aliases in names for n in (name, *decode_aliases(aliases))]))
+    return with_spellings(query, [n for name, aliases in names for n in (name, *decode_aliases(aliases))])
+
+
+def fts_query(conn: Connection, text: str) -> str | None:
+    """A user's search as a safe FTS5 expression (see `search_terms`)."""
+    query = search_terms(conn, text)
+    return fts5(query) if query else None
 
 
 def _names_match(query: SearchQuery) -> Any:
     """Entities whose name or an alias holds every group of the query (one of its terms), accents and case folded."""
     e = s.entities
-    names = func.newsgraph_fold(e.c.name + " " + func.coalesce(e.c.aliases, ""))
+    names = func.lower(func.newsgraph_fold(e.c.name + " " + func.coalesce(e.c.aliases, "")))  # PostgreSQL's fold keeps case
     return and_(*[or_(*[names.contains(fold(" ".join(t.words)), autoescape=True) for t in group]) for group in query.groups])
 
 
