@@ -15,7 +15,8 @@ from newsgraph.store.queries import Filters, search_documents, search_entities, 
 from newsgraph.store.search_query import MAX_QUERY_WORDS, fts5, parse, with_spellings
 from tests.store.corpus import article, mention
 
-SAFE = re.compile(r'(\(("[\w ]+"\*?)( OR "[\w ]+"\*?)*\))( AND \(("[\w ]+"\*?)( OR "[\w ]+"\*?)*\))*')
+GROUP = r'\(("[\w ]+"\*?)( OR "[\w ]+"\*?)*\)'
+SAFE = re.compile(rf'\(?{GROUP}( AND {GROUP})*(\) NOT {GROUP})?')
 
 
 def test_or_phrases_and_prefixes_become_fts5_groups() -> None:
@@ -26,7 +27,13 @@ def test_or_phrases_and_prefixes_become_fts5_groups() -> None:
     assert fts5(parse("  ")) is None and fts5(parse("OR")) is None
 
 
-@pytest.mark.parametrize("odd", ['"', "AND (", "NEAR(a b", "*", "' OR 1=1 --", "%_", "<script>", 'a" OR "b', "x:y ^z {w}"])
+def test_a_minus_leaves_out_a_word_or_phrase() -> None:
+    assert fts5(parse("convoy -regulator")) == '(("convoy")) NOT ("regulator")'
+    assert fts5(parse('"border troops" -"late reports"')) == '(("border troops")) NOT ("late reports")'
+    assert fts5(parse("-regulator")) is None  # only a word left out: nothing to match
+
+
+@pytest.mark.parametrize("odd", ['-"', "- -x", "a -NOT(", '"', "AND (", "NEAR(a b", "*", "' OR 1=1 --", "%_", "<script>", 'a" OR "b', "x:y ^z {w}"])
 def test_user_text_never_reaches_fts5_as_syntax(odd: str) -> None:
     expression = fts5(parse(odd))
     assert expression is None or SAFE.fullmatch(expression), expression
@@ -69,6 +76,7 @@ def test_searching_without_accents_finds_the_accented_actor_and_articles(accents
         assert {d["id"] for d in search_documents(conn, "Kilicdar", Filters())} == {"d-dotless", "d-plain"}
         assert {d["id"] for d in search_documents(conn, "Kılıçdar OR Dawn", Filters())} == {"d-dotless", "d-plain", "d-group"}
         assert {d["id"] for d in search_documents(conn, '"red dawn" harbour', Filters())} == {"d-group"}
+        assert {d["id"] for d in search_documents(conn, "harbour -Kilicdar", Filters())} == {"d-group"}
         assert search_statements(conn, "Kilicdar", Filters()) == []
 
 

@@ -60,11 +60,12 @@ def _gin(name: str, table: str, expression: ColumnElement) -> DDL:
 
 
 def ts_query(conn: Connection, text: str) -> ColumnElement | None:
-    """A user's search as a tsquery over folded words (see the module docstring); None when it has no words."""
+    """A user's search as a tsquery over folded words (see the module docstring: `search_query`'s syntax); None when it has no words."""
     query = search_terms(conn, text)
     if query is None:
         return None
     expression = " & ".join("(" + " | ".join(_ts_term(t) for t in group) + ")" for group in query.groups)
+    expression += "".join(f" & !({_ts_term(t)})" for t in query.excluded)
     return func.to_tsquery(_CONFIG, func.newsgraph_fold(expression))
 
 

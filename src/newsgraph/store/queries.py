@@ -261,7 +261,7 @@ def entity_events(conn: Connection, entity_id: str, limit: int = 200) -> list[di
     statement = (select(e.c.document_id, e.c.position, e.c.type, e.c.trigger, e.c.date, e.c.actor, e.c.actor_id,
                         e.c.target, e.c.target_id, e.c.confidence, e.c.background, d.c.outlet, d.c.title, d.c.published)
                  .join_from(e, d).where((e.c.actor_id == entity_id) | (e.c.target_id == entity_id))
-                 .order_by(func.coalesce(e.c.date, d.c.published), e.c.document_id, e.c.position).limit(limit))
+                 .order_by(func.coalesce(e.c.date, cast(d.c.published, Text)), e.c.document_id, e.c.position).limit(limit))
     return [dict(row) for row in conn.execute(statement).mappings()]
 
 

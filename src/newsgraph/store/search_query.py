@@ -2,7 +2,8 @@
 
 Words next to each other must all match; `OR` between two terms lets either match (`PKK OR TAK`);
 a quoted phrase matches its words in order; a word ending in `*` matches as a prefix, and so does
-the last word while the user is still typing it. Only the words (`\\w+` runs) of the user's text
+the last word while the user is still typing it; a word or phrase after a minus (`-regulator`)
+must not match. Only the words (`\\w+` runs) of the user's text
 reach the FTS5 expression, each quoted, so no user text is ever read as FTS5 syntax. The parsed
 query is plain data, so any store (SQLite FTS5 here, another engine elsewhere) can build its own
 expression from it.
@@ -21,7 +22,7 @@ from newsgraph.extract.entity_lexicon import fold
 # is a few words (benchmarks/web.py searches with up to 6).
 MAX_QUERY_CHARS = 500
 MAX_QUERY_WORDS = 32
-_TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
+_TOKEN = re.compile(r'-?"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+")
 OR = "OR"
 
@@ -36,13 +37,15 @@ class Term:
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """Groups that must all match; within a group, any one term is enough."""
+    """Groups that must all match; within a group, any one term is enough; no `excluded` term may match."""
 
     groups: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...] = ()
 
     def words(self) -> list[str]:
-        """Every word of the query, in order."""
-        return [w for group in self.groups for term in group for w in term.words]
+        """Every word of the query, in order (the excluded ones last)."""
+        return [w for group in self.groups for term in group for w in term.words] + [
+            w for term in self.excluded for w in term.words]
 
 
 def parse(text: str) -> SearchQuery:
@@ -50,18 +53,25 @@ def parse(text: str) -> SearchQuery:
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"search is {len(text):,} characters long; at most {MAX_QUERY_CHARS} are allowed")
     groups: list[list[Term]] = []
+    excluded: list[Term] = []
     joined = False
     for match in _TOKEN.finditer(text):
         phrase, bare = match.groups()
         if bare == OR:
             joined = bool(groups)
             continue
+        negated = match.group(0).startswith("-")
         term = _term(phrase if phrase is not None else bare, phrase is None)
         if term is None:
             continue
-        groups[-1].append(term) if joined else groups.append([term])
+        if negated:
+            excluded.append(term)
+        else:
+            groups[-1].append(term) if joined else groups.append([term])
         joined = False
-    query = SearchQuery(tuple(tuple(g) for g in _typing_prefix(groups, text)))
+    if not excluded or not _ends_with(excluded[-1], text):
+        groups = _typing_prefix(groups, text)
+    query = SearchQuery(tuple(tuple(g) for g in groups), tuple(excluded))
     if len(query.words()) > MAX_QUERY_WORDS:
         raise QueryError(f"search has {len(query.words())} words; at most {MAX_QUERY_WORDS} are allowed")
     return query
@@ -71,6 +81,11 @@ def _term(text: str, bare: bool) -> Term | None:
     """The term of one token: its words; a bare token ending in * is a prefix."""
     words = tuple(_WORD.findall(text))
     return Term(words, prefix=bare and text.endswith("*")) if words else None
+
+
+def _ends_with(term: Term, text: str) -> bool:
+    """Whether `text` ends with the last word of `term` (that term was typed last)."""
+    return text.rstrip('"').endswith(term.words[-1])
 
 
 def _typing_prefix(groups: list[list[Term]], text: str) -> list[list[Term]]:
@@ -84,7 +99,10 @@ def fts5(query: SearchQuery) -> str | None:
     """The query as an FTS5 MATCH expression built only from quoted words; None when it has no word."""
     if not query.groups:
         return None
-    return " AND ".join("(" + " OR ".join(_fts5_term(t) for t in group) + ")" for group in query.groups)
+    wanted = " AND ".join("(" + " OR ".join(_fts5_term(t) for t in group) + ")" for group in query.groups)
+    if not query.excluded:
+        return wanted
+    return f"({wanted}) NOT (" + " OR ".join(_fts5_term(t) for t in query.excluded) + ")"
 
 
 def _fts5_term(term: Term) -> str:
@@ -109,7 +127,7 @@ def with_spellings(query: SearchQuery, spellings: list[str]) -> SearchQuery:
             terms += [Term(term.words[:i] + (other,) + term.words[i + 1:], term.prefix)
                       for i, word in enumerate(term.words) for other in sorted(_others(word, term.prefix, known))]
         groups.append(tuple(dict.fromkeys(terms)))
-    return SearchQuery(tuple(groups))
+    return SearchQuery(tuple(groups), query.excluded)
 
 
 def _others(word: str, prefix: bool, known: dict[str, set[str]]) -> set[str]:
