@@ -50,6 +50,11 @@ def test_past_week_is_a_range_ending_at_publication(parse) -> None:
     assert (timex.text, timex.type, timex.value) == ("the past week", "DURATION", "2016-12-31/2017-01-07")
 
 
+def test_past_year_is_the_previous_calendar_year(parse) -> None:
+    timex = only(parse, "Ferry fares at Dunmore Quay rose sharply over the past year.")
+    assert (timex.text, timex.type, timex.value) == ("the past year", "DATE", "2016")
+
+
 def test_between_years_marks_each_year(parse) -> None:
     assert values(parse, "Between 2011 and 2016, millions crossed the border.") == {"2011": "2011", "2016": "2016"}
 

@@ -4,7 +4,7 @@ Value conventions (ISO 8601 / TIMEX3): days 2016-12-31, weeks 2016-W52 (weekends
 months 2016-07, seasons 2016-SU, quarters 2016-Q1, halves 2016-H1, decades 199, times
 2016-12-19T22:30 or 2016-12-19TEV (part of day), durations P3M / PT48H / PXD (X: unknown
 amount), sets P1D / XXXX-WXX-1 (every Monday). Ranges ("between 2011 and 2016", "the past
-week", "since May") are ISO 8601 intervals "start/end" with type DURATION; an open end without a
+week", "since May") are ISO 8601 intervals "start/end" with type DURATION ("the past year" is the previous year); an open end without a
 publication date is "..". Without an anchor, relative values keep X's (XXXX-07, XXXX-WXX-1).
 """
 
@@ -373,8 +373,12 @@ def _edge(groups: dict[str, str], context: Context) -> Value:
 
 
 def _range_past(groups: dict[str, str], context: Context) -> Value:
+    """"the past week": the interval up to the anchor; "the past year" is the previous calendar year, as TimeBank
+    annotates it (both cases of the timex train file, training/heldout.py, are "1988" / "1997", none an interval)."""
     unit = groups["u"].lower()
     anchor = context.anchor
+    if unit == "year" and anchor is not None:
+        return "DATE", f"{anchor.year - 1:04d}", None
     if anchor is None:
         return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "fortnight": "P2W", "decade": "P10Y"}[unit], None
     months = {"month": 1, "year": 12, "decade": 120}.get(unit)
