@@ -88,6 +88,13 @@ def test_weekday_is_past_by_default_and_future_after_will(parse) -> None:
     assert values(parse, "The minister will travel to Moscow on Monday.") == {"Monday": "2017-01-09"}
 
 
+def test_a_plan_told_in_the_past_perfect_is_past(parse) -> None:
+    found = values(parse, "The Larkfield bid had been due to expire Friday evening.")
+    assert found == {"Friday evening": "2017-01-06TEV"}
+    found = values(parse, "The Ostrava strike may have cost the mill a week of output on Wednesday.")
+    assert found["Wednesday"] == "2017-01-04"
+
+
 def test_month_after_expected_is_in_the_future(parse) -> None:
     published = date(2018, 3, 15)
     assert values(parse, "The missiles are expected to arrive in September.", published) == {"September": "2018-09"}

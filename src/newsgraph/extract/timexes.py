@@ -139,14 +139,21 @@ def _past(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return True
+    words = {a.lower_ for a in auxiliaries}
+    if "have" in words and FUTURE_AUX & words:  # "may have met on Monday"
+        return True
     return verb.tag_ == "VBN" and not auxiliaries
 
 
 def _future_cue(token: Token) -> bool:
     """Whether a governing word marks the future: will/would, expected to, due to."""
+    verb = token.head if token.dep_ == "acomp" else token  # "had been due to": the tense sits on the copula
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "had" in auxiliaries or "have" in auxiliaries and FUTURE_AUX.intersection(auxiliaries):
+        return False  # a plan seen from the past: "had been due to expire Friday", "may have been responsible"
     if token.lemma_.lower() in FUTURE_LEMMAS:
         return True
-    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | {"'ll", "wo", "ll"} for child in token.children)
+    return bool(FUTURE_AUX.union({"'ll", "wo", "ll"}).intersection(auxiliaries))
 
 
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
