@@ -88,6 +88,11 @@ def test_weekday_is_past_by_default_and_future_after_will(parse) -> None:
     assert values(parse, "The minister will travel to Moscow on Monday.") == {"Monday": "2017-01-09"}
 
 
+def test_weekday_without_tense_is_the_nearer_one(parse) -> None:
+    found = values(parse, "Harbour workers in Velden and the port board meet separately Monday with the mediator.")
+    assert found == {"Monday": "2017-01-09"}  # two days ahead of the Saturday, not five back
+
+
 def test_a_plan_told_in_the_past_perfect_is_past(parse) -> None:
     found = values(parse, "The Larkfield bid had been due to expire Friday evening.")
     assert found == {"Friday evening": "2017-01-06TEV"}

@@ -215,7 +215,12 @@ def _weekday_value(name: str, part: str | None, how: str, anchor: date | None) -
 
 
 def _weekday(groups: dict[str, str], context: Context) -> Value:
-    how = "future" if context.direction == "future" else "past"
+    """A bare weekday: past, future after a future cue, the nearer one when the verb carries no tense."""
+    how = context.direction
+    if how == "nearest" and context.anchor is not None:
+        index = WEEKDAYS.index(groups["n"].lower())
+        how = "future" if (index - context.anchor.weekday()) % 7 < (context.anchor.weekday() - index) % 7 else "past"
+    how = "future" if how == "future" else "past"
     return _weekday_value(groups["n"], groups.get("p"), how, context.anchor)
 
 

@@ -3,7 +3,7 @@
 Spans come from the rules of data/timex_patterns.json plus spaCy DATE/TIME entities the rules
 missed; values follow timex_values.py. Underspecified dates fall on the past side of the
 publication date (news reports what happened), on the future side after will/expected/next,
-and on the nearer side when the governing verb has no tense cue.
+and on the nearer side when the governing verb has no tense cue (weekdays too: "meet Monday").
 """
 
 from __future__ import annotations
