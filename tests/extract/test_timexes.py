@@ -253,3 +253,8 @@ def test_the_year_period_is_that_year_s_quarter_and_leaves_the_report_s_quarter(
     timexes = find_timexes(parse(text), date(2017, 10, 26))
     assert [(t.text, t.value) for t in timexes] == [
         ("the fiscal first quarter", "2017-Q1"), ("the 2016 period", "2016-Q1"), ("the quarter", "2017-Q1")]
+
+
+def test_a_half_unit_adds_to_the_duration(parse) -> None:
+    found = values(parse, "The Brenmoor ferry crossing took 5 1/2 hours, and unloading took a minute and a half.")
+    assert found == {"5 1/2 hours": "PT5H30M", "a minute and a half": "PT1M30S"}

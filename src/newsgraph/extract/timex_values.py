@@ -498,8 +498,24 @@ def _duration_value(amount: int | None, unit: str) -> str:
     return f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code[-1]}"
 
 
+# The half of one unit in the next smaller one ("2 1/2 years" P2Y6M, "a minute and a half" PT1M30S), by unit code.
+HALVES = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
 def _duration(groups: dict[str, str], context: Context) -> Value:
-    return "DURATION", _duration_value(number(groups["n"]), groups["u"]), _mod(groups["t"])
+    value = _duration_value(number(groups["n"]), groups["u"])
+    if "h" in groups or "h2" in groups:
+        value = _with_half(value)
+    return "DURATION", value, _mod(groups["t"])
+
+
+def _with_half(value: str) -> str:
+    """A whole duration plus half its unit, where the unit has a smaller one; else the whole duration."""
+    code = ("T" if value.startswith("PT") else "") + value[-1]
+    half = HALVES.get(code)
+    if half is None or "X" in value:
+        return value
+    return value + half
 
 
 def _duration_vague(groups: dict[str, str], context: Context) -> Value:
