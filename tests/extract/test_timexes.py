@@ -258,3 +258,8 @@ def test_the_year_period_is_that_year_s_quarter_and_leaves_the_report_s_quarter(
 def test_a_half_unit_adds_to_the_duration(parse) -> None:
     found = values(parse, "The Brenmoor ferry crossing took 5 1/2 hours, and unloading took a minute and a half.")
     assert found == {"5 1/2 hours": "PT5H30M", "a minute and a half": "PT1M30S"}
+
+
+def test_an_ordinal_century_is_its_first_two_digits(parse) -> None:
+    found = values(parse, "The Kelderby chapel dates from the 11th century.")
+    assert found == {"the 11th century": "10"}

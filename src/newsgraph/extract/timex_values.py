@@ -127,6 +127,11 @@ def _decade(groups: dict[str, str], context: Context) -> Value:
     return "DATE", groups["c"] + groups["d"], None
 
 
+def _century(groups: dict[str, str], context: Context) -> Value:
+    """"the 20th century": TIMEX3 writes a century as its first two digits, "19"."""
+    return "DATE", f"{int(groups['n']) - 1:02d}", None
+
+
 def _endpoint(text: str, context: Context) -> str | None:
     """The value of one end of a range, read with the same rules."""
     found = scan(text, entity=True)
@@ -543,7 +548,7 @@ def _set_times(groups: dict[str, str], context: Context) -> Value:
 
 HANDLERS = {
     "range": _range, "year_ago": _year_ago, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
-    "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
+    "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade, "century": _century,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "weekday": _weekday, "holiday": _holiday,
     "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
