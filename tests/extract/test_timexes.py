@@ -263,3 +263,8 @@ def test_a_half_unit_adds_to_the_duration(parse) -> None:
 def test_an_ordinal_century_is_its_first_two_digits(parse) -> None:
     found = values(parse, "The Kelderby chapel dates from the 11th century.")
     assert found == {"the 11th century": "10"}
+
+
+def test_this_century_is_the_century_so_far(parse) -> None:
+    timex = only(parse, "It was the worst flood on the Arlen river this century.")
+    assert (timex.type, timex.value) == ("DURATION", "P100Y")
