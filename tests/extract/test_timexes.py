@@ -50,6 +50,11 @@ def test_past_week_is_a_range_ending_at_publication(parse) -> None:
     assert (timex.text, timex.type, timex.value) == ("the past week", "DURATION", "2016-12-31/2017-01-07")
 
 
+def test_past_year_is_the_previous_calendar_year(parse) -> None:
+    timex = only(parse, "Ferry fares at Dunmore Quay rose sharply over the past year.")
+    assert (timex.text, timex.type, timex.value) == ("the past year", "DATE", "2016")
+
+
 def test_between_years_marks_each_year(parse) -> None:
     assert values(parse, "Between 2011 and 2016, millions crossed the border.") == {"2011": "2011", "2016": "2016"}
 
@@ -81,6 +86,18 @@ def test_daily_is_a_set(parse) -> None:
 def test_weekday_is_past_by_default_and_future_after_will(parse) -> None:
     assert values(parse, "The minister resigned on Monday.") == {"Monday": "2017-01-02"}
     assert values(parse, "The minister will travel to Moscow on Monday.") == {"Monday": "2017-01-09"}
+
+
+def test_weekday_without_tense_is_the_nearer_one(parse) -> None:
+    found = values(parse, "Harbour workers in Velden and the port board meet separately Monday with the mediator.")
+    assert found == {"Monday": "2017-01-09"}  # two days ahead of the Saturday, not five back
+
+
+def test_a_plan_told_in_the_past_perfect_is_past(parse) -> None:
+    found = values(parse, "The Larkfield bid had been due to expire Friday evening.")
+    assert found == {"Friday evening": "2017-01-06TEV"}
+    found = values(parse, "The Ostrava strike may have cost the mill a week of output on Wednesday.")
+    assert found["Wednesday"] == "2017-01-04"
 
 
 def test_month_after_expected_is_in_the_future(parse) -> None:
@@ -236,3 +253,18 @@ def test_the_year_period_is_that_year_s_quarter_and_leaves_the_report_s_quarter(
     timexes = find_timexes(parse(text), date(2017, 10, 26))
     assert [(t.text, t.value) for t in timexes] == [
         ("the fiscal first quarter", "2017-Q1"), ("the 2016 period", "2016-Q1"), ("the quarter", "2017-Q1")]
+
+
+def test_a_half_unit_adds_to_the_duration(parse) -> None:
+    found = values(parse, "The Brenmoor ferry crossing took 5 1/2 hours, and unloading took a minute and a half.")
+    assert found == {"5 1/2 hours": "PT5H30M", "a minute and a half": "PT1M30S"}
+
+
+def test_an_ordinal_century_is_its_first_two_digits(parse) -> None:
+    found = values(parse, "The Kelderby chapel dates from the 11th century.")
+    assert found == {"the 11th century": "10"}
+
+
+def test_this_century_is_the_century_so_far(parse) -> None:
+    timex = only(parse, "It was the worst flood on the Arlen river this century.")
+    assert (timex.type, timex.value) == ("DURATION", "P100Y")

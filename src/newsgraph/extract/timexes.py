@@ -3,7 +3,7 @@
 Spans come from the rules of data/timex_patterns.json plus spaCy DATE/TIME entities the rules
 missed; values follow timex_values.py. Underspecified dates fall on the past side of the
 publication date (news reports what happened), on the future side after will/expected/next,
-and on the nearer side when the governing verb has no tense cue.
+and on the nearer side when the governing verb has no tense cue (weekdays too: "meet Monday").
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from newsgraph.model import Timex
 FUTURE_AUX = {"will", "shall", "would", "may", "might", "could", "should", "must"}
 FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose", "set", "hope", "vow", "promise"}
 # Rules whose value does not depend on the publication date.
-ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "duration",
+ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "century", "duration",
                   "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
 CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
 ENTITY_LABELS = {"DATE", "TIME"}
@@ -139,14 +139,21 @@ def _past(verb: Token) -> bool:
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return True
+    words = {a.lower_ for a in auxiliaries}
+    if "have" in words and FUTURE_AUX & words:  # "may have met on Monday"
+        return True
     return verb.tag_ == "VBN" and not auxiliaries
 
 
 def _future_cue(token: Token) -> bool:
     """Whether a governing word marks the future: will/would, expected to, due to."""
+    verb = token.head if token.dep_ == "acomp" else token  # "had been due to": the tense sits on the copula
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if "had" in auxiliaries or "have" in auxiliaries and FUTURE_AUX.intersection(auxiliaries):
+        return False  # a plan seen from the past: "had been due to expire Friday", "may have been responsible"
     if token.lemma_.lower() in FUTURE_LEMMAS:
         return True
-    return any(child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | {"'ll", "wo", "ll"} for child in token.children)
+    return bool(FUTURE_AUX.union({"'ll", "wo", "ll"}).intersection(auxiliaries))
 
 
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
