@@ -171,3 +171,17 @@ def test_a_person_typed_as_a_place_links_to_the_person_of_the_same_story(parse):
         *[m for m in find_mentions(parse(text)) if m.start >= 11]])
     second = resolver.resolve(document)
     assert ids(second)["Mo Quillan"] == ids(first)["Maurice Quillan"]
+
+
+def test_a_place_typed_as_a_person_links_to_the_place_of_the_same_story_only(parse):
+    def larkmoor(resolver, text):
+        return resolver.resolve(Document(id=text, source="t", text=text, entities=[
+            Mention(text="Larkmoor", start=0, end=8, type="PERSON"), *[m for m in find_mentions(parse(text)) if m.start >= 9]]))
+
+    floods = "Floods hit the town of Larkmoor, Ohio, on Monday."
+    resolver, apart = EntityResolver(), EntityResolver()
+    place, place_apart = resolved(parse, resolver, floods), resolved(parse, apart, floods)
+    story = larkmoor(resolver, "Larkmoor residents fled across Ohio.")
+    other = larkmoor(apart, "Larkmoor scored twice.")
+    assert ids(story)["Larkmoor"] == ids(place)["Larkmoor"]
+    assert ids(other)["Larkmoor"] != ids(place_apart)["Larkmoor"]

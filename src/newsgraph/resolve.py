@@ -99,7 +99,8 @@ class EntityResolver:
         type_, name = _cluster_type(key, members), members[0].name or members[0].text
         group = GROUPS.get(type_, type_)
         entity_id = (self._keys.get((group, key)) or self._keys.get((group, _unqualified(key, group)))
-                     or self._similar(key, group, context) or self._confused(key, group, context) or self._mistyped_person(key, group, context))
+                     or self._similar(key, group, context) or self._confused(key, group, context) or self._story_name(key, context)
+                     or self._mistyped_person(key, group, context))
         if entity_id is None:
             entity_id = self._create(key, name, type_, countries)
         self._remember(entity_id, key, name, group, context)
@@ -124,6 +125,14 @@ class EntityResolver:
         found = next((self._keys[(g, key)] for g in sorted(groups) if (g, key) in self._keys), None)
         surname_of = self._surnames.get(key, []) if " " not in key else []
         return found or self._story_person(surname_of, context) or (max(surname_of, key=self._counts.__getitem__) if surname_of else None)
+
+    def _story_name(self, key: str, context: set[str]) -> str | None:
+        """The one entity of this exact name under any type that shares an actor with the article.
+
+        "Bloomington" tagged a person beside the places of a story about the town is the town (ECB+ dev topics).
+        """
+        shared = [i for g in sorted(set(GROUPS.values())) if (i := self._keys.get((g, key))) and self._shares_context(i, context)]
+        return shared[0] if len(set(shared)) == 1 else None
 
     def _mistyped_person(self, key: str, group: str, context: set[str]) -> str | None:
         """A person's name the model typed otherwise ("Mo Cheeks" as a place) links to a person of the same story.
