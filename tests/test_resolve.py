@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from newsgraph.extract.mentions import find_mentions
-from newsgraph.model import Document, Event, Statement
+from newsgraph.model import Document, Event, Mention, Statement
 from newsgraph.resolve import EntityResolver
 
 
@@ -145,3 +145,43 @@ def test_a_title_links_with_and_without_its_country_and_spaced_initials():
     bare = resolver.resolve(_document("The Surgeon General spoke again.", [("Surgeon General", "ORG")]))
     dotted = resolver.resolve(_document("U.S. Surgeon General offices closed.", [("U.S. Surgeon General", "ORG")]))
     assert ids(spaced)["U. S. Surgeon General"] == ids(bare)["Surgeon General"] == ids(dotted)["U.S. Surgeon General"]
+
+
+def test_a_middle_initial_does_not_match_another_persons_initials(parse):
+    resolver = EntityResolver()
+    first = resolved(parse, resolver, "Martin A. Kessler, a broadcaster, criticised the Dunmore Hawks on Monday.")
+    second = resolved(parse, resolver, "Coach A.J. Kessler praised the Fenwick Owls on Tuesday.")
+    assert ids(first)["Martin A. Kessler"] != ids(second)["A.J. Kessler"]
+
+
+def test_a_surname_alone_links_to_the_one_namesake_of_its_story(parse):
+    resolver = EntityResolver()
+    mayor = resolved(parse, resolver, "Mayor Lena Marsh opened the new bridge in Dunmore.")
+    coach = resolved(parse, resolver, "Paul Marsh coached the Fenwick Owls to a win over Brayton.")
+    owls = resolved(parse, resolver, "Marsh said the Fenwick Owls would rest before playing Brayton.")
+    assert ids(owls)["Marsh"] == ids(coach)["Paul Marsh"] != ids(mayor)["Lena Marsh"]
+
+
+def test_a_person_typed_as_a_place_links_to_the_person_of_the_same_story(parse):
+    resolver = EntityResolver()
+    first = resolved(parse, resolver, "The Fenwick Owls fired coach Maurice Quillan after a loss to Brayton.")
+    text = "Mo Quillan was fired after the loss to Brayton."
+    document = Document(id="q", source="t", text=text, entities=[
+        Mention(text="Mo Quillan", start=0, end=10, type="FAC"),
+        *[m for m in find_mentions(parse(text)) if m.start >= 11]])
+    second = resolver.resolve(document)
+    assert ids(second)["Mo Quillan"] == ids(first)["Maurice Quillan"]
+
+
+def test_a_place_typed_as_a_person_links_to_the_place_of_the_same_story_only(parse):
+    def larkmoor(resolver, text):
+        return resolver.resolve(Document(id=text, source="t", text=text, entities=[
+            Mention(text="Larkmoor", start=0, end=8, type="PERSON"), *[m for m in find_mentions(parse(text)) if m.start >= 9]]))
+
+    floods = "Floods hit the town of Larkmoor, Ohio, on Monday."
+    resolver, apart = EntityResolver(), EntityResolver()
+    place, place_apart = resolved(parse, resolver, floods), resolved(parse, apart, floods)
+    story = larkmoor(resolver, "Larkmoor residents fled across Ohio.")
+    other = larkmoor(apart, "Larkmoor scored twice.")
+    assert ids(story)["Larkmoor"] == ids(place)["Larkmoor"]
+    assert ids(other)["Larkmoor"] != ids(place_apart)["Larkmoor"]

@@ -36,6 +36,8 @@ NAME_SIMILARITY = 90
 PART_SIMILARITY = 80
 # Surnames shorter than this link only exactly: short names collide too often to be fuzzy.
 FUZZY_SURNAME_MIN = 5
+# Given names this short are initials ("A.", "A.J." folds to "aj"): they agree only by first letter (ECB+ dev topics).
+INITIALS_MAX = 2
 # Initials written apart ("u s surgeon general" of "U. S. Surgeon General") are joined, as "U.S." folds.
 SPACED_INITIALS = re.compile(r"\b(\w) (?=\w\b)")
 # Words a title or body keeps after its country qualifier ("U.S. Surgeon General" -> "surgeon general"):
@@ -97,7 +99,8 @@ class EntityResolver:
         type_, name = _cluster_type(key, members), members[0].name or members[0].text
         group = GROUPS.get(type_, type_)
         entity_id = (self._keys.get((group, key)) or self._keys.get((group, _unqualified(key, group)))
-                     or self._similar(key, group, context) or self._confused(key, group))
+                     or self._similar(key, group, context) or self._confused(key, group, context) or self._story_name(key, context)
+                     or self._mistyped_person(key, group, context))
         if entity_id is None:
             entity_id = self._create(key, name, type_, countries)
         self._remember(entity_id, key, name, group, context)
@@ -110,7 +113,7 @@ class EntityResolver:
         best = process.extractOne(key, list(names), scorer=fuzz.ratio, score_cutoff=NAME_SIMILARITY)
         return names[best[0]] if best else None
 
-    def _confused(self, key: str, group: str) -> str | None:
+    def _confused(self, key: str, group: str, context: set[str]) -> str | None:
         """An exact name seen under a type the model confuses with this one; a name of several words under any type.
 
         "Hugh Jackman" tagged a place in one article is still the actor of the others (ECB+ dev topics);
@@ -121,11 +124,47 @@ class EntityResolver:
             return None
         found = next((self._keys[(g, key)] for g in sorted(groups) if (g, key) in self._keys), None)
         surname_of = self._surnames.get(key, []) if " " not in key else []
-        return found or (max(surname_of, key=self._counts.__getitem__) if surname_of else None)
+        return found or self._story_person(surname_of, context) or (max(surname_of, key=self._counts.__getitem__) if surname_of else None)
+
+    def _story_name(self, key: str, context: set[str]) -> str | None:
+        """The one entity of this exact name under any type that shares an actor with the article.
+
+        "Bloomington" tagged a person beside the places of a story about the town is the town (ECB+ dev topics).
+        """
+        shared = [i for g in sorted(set(GROUPS.values())) if (i := self._keys.get((g, key))) and self._shares_context(i, context)]
+        return shared[0] if len(set(shared)) == 1 else None
+
+    def _mistyped_person(self, key: str, group: str, context: set[str]) -> str | None:
+        """A person's name the model typed otherwise ("Mo Cheeks" as a place) links to a person of the same story.
+
+        Only a two- or three-word name, and only to a person who shares an actor with this article.
+        """
+        parts = key.split()
+        if group == "PERSON" or not 2 <= len(parts) <= 3:
+            return None
+        shared = [i for i in self._person_candidates(parts) if self._shares_context(i, context)]
+        return shared[0] if len(shared) == 1 else None
+
+    def _story_person(self, candidates: list[str], context: set[str]) -> str | None:
+        """A surname alone ("Lohan") names the one candidate person who shares an actor with this article, if only one does.
+
+        The caller may fall back to the most mentioned namesake: dropping that fallback for names the model typed
+        other than PERSON lowered ECB+ dev cross-doc pair F1 from 0.848 to 0.841.
+        """
+        shared = [i for i in candidates if self._shares_context(i, context)]
+        return shared[0] if len(shared) == 1 else None
+
+    def _shares_context(self, entity_id: str, context: set[str]) -> bool:
+        return any(self._context[entity_id][k] > 0 for k in context)
+
+    def _person_candidates(self, parts: list[str]) -> list[str]:
+        return [i for i in self._surname_candidates(parts[-1]) if _compatible(parts, fold(self.entities[i].name).split())]
 
     def _same_person(self, parts: list[str], context: set[str]) -> str | None:
         """A person seen before with this surname and compatible given names; context picks among several."""
-        candidates = [i for i in self._surname_candidates(parts[-1]) if _compatible(parts, fold(self.entities[i].name).split())]
+        candidates = self._person_candidates(parts)
+        if len(parts) == 1:
+            return self._story_person(candidates, context)
         if not candidates:
             return None
         return max(candidates, key=lambda i: (sum(self._context[i][k] > 0 for k in context), self._counts[i]))
@@ -193,18 +232,24 @@ def _cluster_type(key: str, members: list[Mention]) -> str:
 
 
 def _compatible(parts: list[str], other: list[str]) -> bool:
-    """Same surname (up to spelling) and, if both give them, a shared or similar given name."""
+    """Same surname (up to spelling) and, if both give them, agreeing given names.
+
+    Two written-out given names agree if any pair is similar ("Tayyip" of "Recep Tayyip Erdogan");
+    otherwise only the first given names are compared, by initial: "Stephen A. Smith" is not "A.J. Smith".
+    """
     if fuzz.ratio(parts[-1], other[-1]) < PART_SIMILARITY + 8:
         return False
     if len(parts) == 1 or len(other) == 1:
         return True
-    return any(_same_given(a, b) for a in parts[:-1] for b in other[:-1])
+    full, other_full = _full_given(parts), _full_given(other)
+    if full and other_full:
+        return any(fuzz.ratio(a, b) >= PART_SIMILARITY for a in full for b in other_full)
+    return parts[0][0] == other[0][0]
 
 
-def _same_given(a: str, b: str) -> bool:
-    if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
-    return fuzz.ratio(a, b) >= PART_SIMILARITY
+def _full_given(parts: list[str]) -> list[str]:
+    """The given names written out, not as initials ("aj" of "A.J." counts as initials)."""
+    return [p for p in parts[:-1] if len(p) > INITIALS_MAX]
 
 
 def _new_entity(entity_id: str, name: str, type_: str, countries: set[str]) -> Entity:

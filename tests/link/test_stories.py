@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.link import StoryIndex, link_corpus
+from newsgraph.link.stories import canonical_order
 from newsgraph.model import Document, Mention
 from tests.link.conftest import club_articles, corpus, story_of
 
@@ -128,3 +129,9 @@ def test_a_settled_index_is_stable_and_numbers_its_stories_from_zero() -> None:
     stories = [s.documents for s in index.stories]
     index.settle()
     assert [s.documents for s in index.stories] == stories and all(stories)
+
+
+def test_the_linking_order_depends_on_the_articles_text_not_on_their_ids() -> None:
+    documents = [_with_people(n, title, text) for n, (title, text) in enumerate(OSCAR_TEXTS)] + corpus()
+    relabeled = [d.model_copy(update={"id": f"{len(documents) - rank:03d}"}) for rank, d in enumerate(documents)]
+    assert [d.text for d in canonical_order(relabeled)] == [d.text for d in canonical_order(documents)]

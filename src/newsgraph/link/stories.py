@@ -253,5 +253,7 @@ def _central_names(per_article: list[list[str]]) -> list[str]:
 
 
 def canonical_order(documents: list[Document]) -> list[Document]:
-    """Originals by publication date then id, copies after them: the order that makes linking order-free."""
-    return sorted(documents, key=lambda d: (d.duplicate_of is not None, d.published or date.max, d.id))
+    """Originals by publication date then by a key of their text, copies after them: the order that makes
+    linking free of input order and of the ids articles were given (an id may be a path or a random name)."""
+    return sorted(documents, key=lambda d: (d.duplicate_of is not None, d.published or date.max,
+                                            hashlib.sha1(d.text.encode()).hexdigest(), d.id))
