@@ -377,3 +377,33 @@ def test_a_speaker_span_does_not_reach_back_over_a_line_break(statements):
     text = "Live updates from the count.\n\n9:40 p.m.\n\nCounty clerk Mara Jensen said the last ballots would be counted by midnight."
     statement = only(statements(text), "last ballots")
     assert statement.speaker_text == "County clerk Mara Jensen" and statement.speaker == "Mara Jensen"
+
+
+def test_an_as_x_reported_aside_reports_the_clause_it_sits_in(statements):
+    text = (
+        "As The Valley Courier reported, the county will close two of its five libraries next spring.\n\n"
+        "But as Councilwoman Tara Venn noted, the budget vote is still weeks away.\n\n"
+        "The library board met on Tuesday as the snow began to fall."
+    )
+    found = statements(text)
+    reported = only(found, "two of its five libraries")
+    assert reported.content == "the county will close two of its five libraries next spring"
+    assert (reported.speaker, reported.cue) == ("Valley Courier", "reported")
+    noted = only(found, "budget vote")
+    assert noted.content == "the budget vote is still weeks away"
+    assert noted.speaker == "Councilwoman Tara Venn"
+    assert not [s for s in found if "snow" in s.content or "board met" in s.content]
+
+
+def test_pointing_or_referring_to_something_attributes_what_is_pointed_at(statements):
+    text = (
+        "Councilwoman Tara Venn pointed to the county's growing debt.\n\n"
+        "“Nobody reacted in time,” Venn said, referring to the flooding in the lower town.\n\n"
+        "The river rose to its highest level in a decade."
+    )
+    found = statements(text)
+    pointed = only(found, "growing debt")
+    assert (pointed.speaker, pointed.cue) == ("Councilwoman Tara Venn", "pointed")
+    referring = only(found, "flooding")
+    assert (referring.speaker_text, referring.cue) == ("Venn", "referring")
+    assert not [s for s in found if "highest level" in s.content]

@@ -12,7 +12,7 @@ from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_lexicon import Cue, cues
 from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, source_span, speaker_of
 
-PREP_COMPLEMENTS = {"as", "of", "on", "for", "about"}
+PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with"}
 CLAUSE_DEPS = {"ccomp"}
 # Right-hand children never part of a verb's content: punctuation, coordination, time and manner.
 NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt", "advcl"}
@@ -21,6 +21,8 @@ ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "desp
 EXPLETIVES = {"it", "there"}
 SET_OFF = {",", "”", '"', "''", "’", "—", "-"}
 ADVERB_DEPS = {"advmod"}
+# The only objects an "as X said" aside may have: "as she has said it", "as he has said so".
+ASIDE_OBJECTS = {"it", "so"}
 
 
 def indirect_drafts(ctx: Context, skip: set[int]) -> Iterator[Draft]:
@@ -50,7 +52,7 @@ def _verb(ctx: Context, verb: Token, cue: Cue) -> Draft | None:
     speaker = speaker_of(verb)
     if speaker is None or is_first_or_second_person(speaker) or not can_speak(speaker.root):
         return None
-    span = clause_of(verb, cue.complements) or objects_of(verb, cue.complements)
+    span = clause_of(verb, cue.complements) or objects_of(verb, cue.complements) or _aside_clause(verb, cue)
     if span is None:
         return None
     return content_draft(ctx, span[0], span[1], cue=verb, speaker=speaker, hedged=cue.hedged)
@@ -71,6 +73,32 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
             return head.left_edge.i, head.right_edge.i  # "S1, he said, S2": one content around its cue (PolNeAR)
         return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
     return None
+
+
+def _aside_clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
+    """What a lexicon cue reports from an "as X said" aside. Only the lexicon's: an aside of any verb
+    is mostly a time clause ("as they bristled", "as he welcomed guests"; PolNeAR dev)."""
+    if "ccomp" in cue.complements and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _as_aside(verb):
+        return _around_aside(verb, verb.head)
+    return None
+
+
+def _as_aside(verb: Token) -> bool:
+    """ "as the Post reported", "as she has argued": a bare cue with a subject, set in the clause it reports."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not marked or not any(c.dep_ == "nsubj" and c.lower_ not in EXPLETIVES for c in verb.children):
+        return False  # "as predicted", "as might be expected": nobody is said to say it
+    objects = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj", "attr", "acomp"}]
+    return all(c.lower_ in ASIDE_OBJECTS for c in objects)
+
+
+def _around_aside(verb: Token, head: Token) -> tuple[int, int]:
+    """The reported clause around an "as X said" aside: after it, before it, or around it (PolNeAR)."""
+    if verb.i < head.i:
+        return verb.right_edge.i + 1, head.right_edge.i  # "As the Post reported, S."
+    if verb.right_edge.i + 1 >= head.right_edge.i:
+        return head.left_edge.i, verb.left_edge.i - 1  # "S, as the mayor said."
+    return head.left_edge.i, head.right_edge.i  # "S1, as she noted, S2"
 
 
 def _set_off(verb: Token) -> bool:
