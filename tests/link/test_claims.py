@@ -7,7 +7,7 @@ from datetime import date
 from newsgraph.link import find_claims
 from newsgraph.model import Claim
 from tests.link.conftest import story_of
-from tests.link.corpus import article, event, statement
+from tests.link.corpus import article, event, quantity, statement
 
 
 def claims_with(linked, doc_ids: set[str]) -> list[Claim]:
@@ -45,6 +45,23 @@ def test_a_denial_of_what_another_outlet_asserts_is_a_conflict() -> None:
                  for i, (outlet, text, negated) in enumerate([("A", fired, False), ("B", denied, True)])]
     claim = next(c for c in find_claims(documents) if len(c.sides) == 2)
     assert (claim.agreement, claim.reason) == ("conflict", "negation")
+
+
+def test_a_toll_the_reporter_hangs_on_a_statement_still_counts_for_its_claim() -> None:
+    """", which killed 17 people" lies outside the statement's content, yet its number is what outlets dispute."""
+    blamed = "Officials blamed the Red Hand for the bombing at Dunmere bus station, which killed 17 people."
+    toll = "The bombing at Dunmere bus station killed 19 people, hospital officials said."
+    documents = [
+        article("d0", "A", date(2021, 3, 2), "Dunmere", blamed, story="s-dunmere",
+                quotes=[statement(blamed, None, "Officials", "the Red Hand for the bombing at Dunmere bus station", "anonymous", "blamed")],
+                quantities=[quantity(blamed, "17", 17.0)]),
+        article("d1", "B", date(2021, 3, 2), "Dunmere", toll, story="s-dunmere",
+                quotes=[statement(toll, None, "hospital officials", toll[:toll.index(",")], "anonymous")],
+                quantities=[quantity(toll, "19", 19.0, statement_index=0)]),
+    ]
+    claim = next(c for c in find_claims(documents) if len(c.sides) == 2)
+    assert claim.agreement == "conflict" and "17" in claim.reason and "19" in claim.reason
+    assert [s.values for s in claim.sides] == [[17.0], [19.0]]
 
 
 def test_copies_of_an_article_make_no_claims_of_their_own(linked) -> None:

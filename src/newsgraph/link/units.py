@@ -18,6 +18,10 @@ WORD = re.compile(r"[^\W\d_]+")
 COUNT_WINDOW = 80
 # How much farther a counting word after the number is taken to be than one before it.
 AFTER_PENALTY = 2
+# A comment the reporter hangs on a statement with a comma (", which killed 17 people", ", leaving 40
+# wounded"): the statement's content stops before it (as PolNeAR marks contents), but the numbers it
+# reports belong to the claim the sentence makes.
+TAIL = re.compile(r",\s+(?:which|who|whose|where|when|[a-z]+ing)\b")
 
 
 @dataclass
@@ -63,7 +67,10 @@ def document_units(document: Document) -> list[Unit]:
 def _statement_unit(document: Document, index: int) -> Unit:
     quote = document.quotes[index]
     negated = any(e.negated for e in document.events if e.statement == index)
-    return _unit(document, "statement", index, quote.content_start, quote.content_end, negated)
+    end = quote.content_end
+    if TAIL.match(document.text, end):
+        end = sentence_span(document.text, quote.content_start, end)[1]
+    return _unit(document, "statement", index, quote.content_start, end, negated)
 
 
 def _unit(document: Document, kind: str, index: int, start: int, end: int, negated: bool) -> Unit:
