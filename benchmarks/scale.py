@@ -44,7 +44,7 @@ from newsgraph.model import Document, Story  # noqa: E402
 from newsgraph.pipeline import clean_documents  # noqa: E402
 from newsgraph.runner import LocalRunner, Runner  # noqa: E402
 from newsgraph.store import Store, schema  # noqa: E402
-from newsgraph.store.database import batched  # noqa: E402
+from newsgraph.batches import chunks  # noqa: E402
 from newsgraph.web import create_app  # noqa: E402
 
 SAMPLE_SECONDS = 0.2
@@ -179,7 +179,7 @@ def stores(folder: Path, count: int, postgres: str, requests: int) -> None:
     for name, db in (("sqlite", str(folder / "scale.db")), ("postgresql", postgres)):
         store = _empty(db)
         seconds = 0.0
-        for chunk in batched(documents(corpus), GENERATED_CHUNK):  # building the Documents is left out of the time
+        for chunk in chunks(documents(corpus), GENERATED_CHUNK):  # building the Documents is left out of the time
             started = time.perf_counter()
             store.add(chunk)
             seconds += time.perf_counter() - started
@@ -203,7 +203,7 @@ def linking(folder: Path, count: int) -> None:
     write_corpus(str(corpus), count, seed=13)
     index = StoryIndex()
     articles = clean_documents(read_inputs([str(corpus)], DEFAULT_MAX_BYTES), None, print)
-    for size, batch in enumerate(batched(articles, count // 4), start=1):
+    for size, batch in enumerate(chunks(articles, count // 4), start=1):
         started = time.perf_counter()
         for article in batch:
             index.add(article)

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import get_context
 
+from newsgraph.batches import chunks
 from newsgraph.extract import Warn, extract_document
 from newsgraph.model import Document
 from newsgraph.nlp import MAX_CHARS, load_pipeline
@@ -149,10 +150,3 @@ def _report(result: tuple[list[Document], list[str]], warn: Warn) -> list[Docume
     for message in messages:
         warn(message)
     return documents
-
-
-def chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Consecutive lists of `size` documents (the last one shorter), streaming."""
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk

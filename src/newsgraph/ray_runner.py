@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from newsgraph.annotate import CHUNK_SIZE, annotate_chunk, chunks
+from newsgraph.annotate import CHUNK_SIZE, annotate_chunk
+from newsgraph.batches import chunks
 from newsgraph.errors import UsageError
 from newsgraph.extract import Warn
 from newsgraph.model import Document

@@ -5,7 +5,6 @@ One schema, two backends: a SQLite file (`sqlite.py`) or a PostgreSQL database (
 
 from __future__ import annotations
 
-import itertools
 import json
 import sqlite3
 from collections import defaultdict
@@ -18,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, func, insert, inspect, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from newsgraph.batches import chunks
 from newsgraph.errors import StoreError
 from newsgraph.model import Blame, Claim, Document, Entity, Framing, Story
 from newsgraph.store import schema
@@ -121,7 +121,7 @@ class Store:
         without it an entity is stored as its first mention names it.
         """
         added = 0
-        for batch in batched(documents, batch_size):
+        for batch in chunks(documents, batch_size):
             try:
                 with self.begin_write() as conn:
                     added += _write_batch(conn, batch, entities or {}, self.backend)
@@ -150,7 +150,7 @@ class Store:
         try:
             with self.begin_write() as conn:
                 first_blame = (conn.scalar(select(func.max(schema.blame.c.id))) or 0) + 1
-                for chunk in batched(sorted(touched), READ_CHUNK):
+                for chunk in chunks(sorted(touched), READ_CHUNK):
                     _delete_stories(conn, chunk)
                 new = [story for story in stories if story.id in touched]
                 _write_links(conn, link_rows(new, claims, blame, framing, positions, first_blame), state)
@@ -163,7 +163,7 @@ class Store:
         """Add or update canonical actors and places whole: name, aliases, country and coordinates."""
         try:
             with self.begin_write() as conn:
-                for chunk in batched((entity_row(e) for e in entities), READ_CHUNK):
+                for chunk in chunks((entity_row(e) for e in entities), READ_CHUNK):
                     _upsert_entities(conn, chunk, self.backend)
         except _DB_ERRORS as exc:
             raise StoreError(f"{self.location}: cannot write the entities ({_reason(exc)})") from None
@@ -192,7 +192,7 @@ class Store:
         with self.engine.connect() as conn:
             wanted = list(ids) if ids is not None else list(conn.scalars(
                 select(schema.documents.c.id).order_by(schema.documents.c.published.asc().nulls_first(), schema.documents.c.id)))
-            for chunk in batched(wanted, READ_CHUNK):
+            for chunk in chunks(wanted, READ_CHUNK):
                 found = {d.id: d for d in read_documents(conn, chunk)}
                 yield from (found[i] for i in chunk if i in found)
 
@@ -212,13 +212,6 @@ def _missing_columns(conn: Connection) -> list[str]:
     found = inspect(conn)
     return [f"{table.name}.{c.name}" for table in schema.metadata.sorted_tables if found.has_table(table.name)
             for c in table.columns if c.name not in {col["name"] for col in found.get_columns(table.name)}]
-
-
-def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Consecutive lists of `size` items (the last one shorter), streaming."""
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
 
 
 def _write_batch(conn: Connection, batch: Sequence[Document], entities: Mapping[str, Entity], backend: Backend) -> int:

@@ -8,7 +8,8 @@ from sqlalchemy import Connection, Table, insert, select
 
 from newsgraph.errors import StoreError, UsageError
 from newsgraph.store import schema
-from newsgraph.store.database import READ_CHUNK, Store, batched
+from newsgraph.batches import chunks
+from newsgraph.store.database import READ_CHUNK, Store
 
 VIEW_NAMES = frozenset(view.table.name for view in schema.VIEWS)
 
@@ -35,7 +36,7 @@ def _copy(reading: Connection, writing: Connection, table: Table) -> int:
     """Stream one table's rows across, parents before the rows that refer to them."""
     rows = reading.execution_options(yield_per=READ_CHUNK).execute(select(table).order_by(*_order(table))).mappings()
     count = 0
-    for chunk in batched((dict(row) for row in rows), READ_CHUNK):
+    for chunk in chunks((dict(row) for row in rows), READ_CHUNK):
         writing.execute(insert(table), chunk)
         count += len(chunk)
     return count
