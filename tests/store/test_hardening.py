@@ -45,6 +45,28 @@ def test_two_writers_adding_the_same_documents_at_once_take_turns(blank: str) ->
     assert Store(path).count() == 60
 
 
+def test_a_second_run_waits_for_the_first_to_write_back_the_story_index(blank: str) -> None:
+    """Two `analyze` runs into one store each read, extend and write back the corpus state: the second must wait,
+    or it overwrites the stories the first one linked."""
+    Store(blank, writable=True)
+    first, second = Store(blank, writable=True), Store(blank, writable=True)
+    steps: list[str] = []
+    entered = threading.Event()
+
+    def later_run() -> None:
+        with second.run_lock():
+            steps.append("second run")
+            entered.set()
+
+    with first.run_lock():
+        waiting = threading.Thread(target=later_run)
+        waiting.start()
+        assert not entered.wait(1.0), "the second run got in while the first held the store"
+        steps.append("first run done")
+    waiting.join(30)
+    assert steps == ["first run done", "second run"]
+
+
 @pytest.mark.parametrize("kind", ["other tables", "not sqlite"])
 def test_a_database_that_is_not_newsgraphs_is_refused_by_name(tmp_path: Path, kind: str) -> None:
     """Finding 17: report/export gave tracebacks and serve answered 500 on every page."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import AbstractContextManager, nullcontext
+import fcntl
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -65,9 +67,19 @@ class SQLiteBackend:
     def lock(self, conn: Connection) -> None:
         """Nothing more: BEGIN IMMEDIATE already holds the file's write lock."""
 
-    def run_lock(self, engine: Engine) -> AbstractContextManager[None]:
-        """Nothing: two runs into one file take turns batch by batch only (a run lock is PostgreSQL's)."""
-        return nullcontext()
+    @contextmanager
+    def run_lock(self, engine: Engine) -> Iterator[None]:
+        """Hold an exclusive flock on the file while a run reads, extends and writes back the corpus state.
+
+        flock is apart from the POSIX byte-range locks SQLite takes on the same file, so it never
+        blocks a reader or a single transaction, only a second run; the kernel drops it if the run dies.
+        """
+        descriptor = os.open(self.path, os.O_RDONLY)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(descriptor)  # closing releases the flock
 
     def check_foreign(self, conn: Connection) -> None:
         """Refuse a SQLite file another program marked as its own, or one holding tables but none of ours."""
