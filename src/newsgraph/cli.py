@@ -201,7 +201,8 @@ def demo(
     with resources.as_file(sample) as corpus:
         console.print(f"[bold]newsgraph demo[/bold]: reading the bundled sample in {corpus}")
         documents = list(progress(extract_documents([str(corpus)], Options(), reporter.error, reporter.note,
-                                                    stories=state.stories, resolver=state.resolver), "read"))
+                                                    stories=state.stories, resolver=state.resolver,
+                                                    duplicates=state.copies), "read"))
     show_documents(console, documents, Path(str(corpus)))
     write_demo_dossier(console, documents, state, folder)
 

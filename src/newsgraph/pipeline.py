@@ -39,6 +39,7 @@ def extract_documents(
     known: Container[str] = frozenset(),
     stories: StoryIndex | None = None,
     resolver: EntityResolver | None = None,
+    duplicates: DuplicateIndex | None = None,
 ) -> Iterator[Document]:
     """Every article of `paths`, cleaned, deduplicated, annotated and resolved, in input order.
 
@@ -48,19 +49,21 @@ def extract_documents(
     Each article joins a story as it passes (`stories`, a fresh index unless the caller keeps
     one to link the run at its end with `newsgraph.link.link_corpus`); its actors get run-wide
     ids from `resolver` (a fresh one unless the caller keeps it for the canonical entities).
+    Copies are found against `duplicates` (a fresh index unless the caller keeps the earlier runs' one).
     """
     on_error = on_error or _raise
     warn = warn or (lambda message: None)
-    cleaned = clean_documents(read_inputs(paths, options.max_bytes, options.label), options.published, on_error)
+    cleaned = clean_documents(read_inputs(paths, options.max_bytes, options.label), options.published, on_error, duplicates)
     resolver, stories = resolver or EntityResolver(), stories or StoryIndex()
     runner = make_runner(options.engine, options.jobs, options.ray_address)
     for document in runner.annotate((d for d in cleaned if d.id not in known), warn):
         yield stories.add(resolver.resolve(document))
 
 
-def clean_documents(items: Iterable[Item], published: date | None, on_error: OnError) -> Iterator[Document]:
-    """Clean each RawDocument and mark copies of earlier articles; route errors to `on_error`."""
-    duplicates = DuplicateIndex()
+def clean_documents(items: Iterable[Item], published: date | None, on_error: OnError,
+                    duplicates: DuplicateIndex | None = None) -> Iterator[Document]:
+    """Clean each RawDocument and mark copies of earlier articles (also those `duplicates` holds); route errors to `on_error`."""
+    duplicates = duplicates or DuplicateIndex()
     for item in items:
         if isinstance(item, InputError):
             on_error(item)

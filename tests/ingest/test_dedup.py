@@ -40,3 +40,14 @@ def test_copy_of_a_copy_points_to_the_first_copy() -> None:
     index.add("a", WIRE)
     index.add("b", SYNDICATED)
     assert index.add("c", SYNDICATED.replace("twelve survivors", "12 survivors")) == "a"
+
+
+def test_a_restored_index_still_knows_the_earlier_articles() -> None:
+    """The index is kept in the store between runs: copies arriving later point to the first copy of the first run."""
+    index = DuplicateIndex()
+    index.add("a", WIRE)
+    index.add("b", SYNDICATED)
+    restored = DuplicateIndex.restore(index.snapshot())
+    assert restored.add("c", SYNDICATED.replace("twelve survivors", "12 survivors")) == "a"
+    assert restored.add("d", WIRE.upper()) == "a"
+    assert restored.add("e", OTHER_REPORT) is None

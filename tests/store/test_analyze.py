@@ -43,3 +43,20 @@ def test_analyze_is_idempotent_and_incremental(tmp_path: Path) -> None:
         found = conn.execute("SELECT document_id FROM documents_fts WHERE documents_fts MATCH 'postponed'").fetchall()
     assert titles == ["Convoy attacked near Ankara", "Talks postponed after convoy attack"]
     assert mentioned > 0 and len(found) == 1
+
+
+def test_a_syndicated_copy_arriving_in_a_later_run_is_marked_as_a_copy(tmp_path: Path) -> None:
+    """A wire story re-published a day later with a changed phrase must not count as a second outlet's report."""
+    wire = FIRST + "\nThe convoy was carrying supplies to a border post when the first vehicle was hit, a witness said.\n"
+    copy = wire.replace(" date 2021-03-06", " date 2021-03-07").replace("a witness said", "one witness said")
+    (tmp_path / "monday").mkdir()
+    (tmp_path / "tuesday").mkdir()
+    (tmp_path / "monday" / "wire.txt").write_text(wire)
+    (tmp_path / "tuesday" / "reprint.txt").write_text(copy)
+    db = str(tmp_path / "news.db")
+    analyze(str(tmp_path / "monday"), "--db", db)
+    assert "1 new articles; 2 articles" in analyze(str(tmp_path / "tuesday"), "--db", db)
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT source, duplicate_of FROM documents").fetchall())
+        original = conn.execute("SELECT id FROM documents WHERE duplicate_of IS NULL").fetchone()[0]
+    assert rows[str(tmp_path / "tuesday" / "reprint.txt")] == original

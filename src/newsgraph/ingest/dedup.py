@@ -1,10 +1,17 @@
-"""Exact and near-duplicate articles (syndicated copies), found incrementally with MinHash LSH."""
+"""Exact and near-duplicate articles (syndicated copies), found incrementally with MinHash LSH.
+
+The index is part of a store's corpus state (`snapshot`/`restore`), so a copy that arrives in a
+later run than its original is still marked as a copy and does not count as a second outlet.
+"""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
+from typing import Any
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 # Jaccard similarity of word 3-gram shingles above which two articles are copies of one text.
@@ -12,6 +19,7 @@ from datasketch import MinHash, MinHashLSH
 # stay well under 0.5 (tests/ingest/test_dedup.py holds both kinds).
 NEAR_DUPLICATE_THRESHOLD = 0.7
 _PERMUTATIONS = 128
+_SCHEME = "affine32"  # named, so that signatures kept in a store stay comparable whatever datasketch's default becomes
 _SHINGLE = 3
 _WORD = re.compile(r"\w+")
 
@@ -36,11 +44,28 @@ class DuplicateIndex:
         signature = minhash(text)
         original = self._earliest_copy(signature)
         if doc_id not in self._hashes:
-            self._lsh.insert(doc_id, signature)
-            self._hashes[doc_id] = signature
-            self._first[doc_id] = original or doc_id
-            self._rank[doc_id] = len(self._rank)
+            self._index(doc_id, signature, original or doc_id)
         return original
+
+    def snapshot(self) -> dict[str, Any]:
+        """The index as plain JSON-ready data: text keys, and each article's signature with its first copy."""
+        return {"exact": self._exact, "first": self._first,
+                "signatures": {doc_id: _pack(signature) for doc_id, signature in self._hashes.items()}}
+
+    @classmethod
+    def restore(cls, data: dict[str, Any]) -> DuplicateIndex:
+        """The index a `snapshot` describes, ready to take more articles."""
+        index = cls()
+        index._exact = dict(data["exact"])
+        for doc_id, packed in data["signatures"].items():  # in insertion order, which ranks the copies
+            index._index(doc_id, _unpack(packed), data["first"][doc_id])
+        return index
+
+    def _index(self, doc_id: str, signature: MinHash, first: str) -> None:
+        self._lsh.insert(doc_id, signature)
+        self._hashes[doc_id] = signature
+        self._first[doc_id] = first
+        self._rank[doc_id] = len(self._rank)
 
     def _earliest_copy(self, signature: MinHash) -> str | None:
         """The first copy of the earliest indexed article similar enough to be the same text."""
@@ -52,6 +77,14 @@ def minhash(text: str) -> MinHash:
     """MinHash signature of the text's word 3-gram shingles (lowercased)."""
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i:i + _SHINGLE]) for i in range(max(len(words) - _SHINGLE + 1, 1))}
-    signature = MinHash(num_perm=_PERMUTATIONS)
+    signature = MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME)
     signature.update_batch(s.encode() for s in shingles)
     return signature
+
+
+def _pack(signature: MinHash) -> str:
+    return base64.b64encode(signature.hashvalues.astype("<u4").tobytes()).decode("ascii")
+
+
+def _unpack(packed: str) -> MinHash:
+    return MinHash(num_perm=_PERMUTATIONS, scheme=_SCHEME, hashvalues=np.frombuffer(base64.b64decode(packed), dtype="<u4"))

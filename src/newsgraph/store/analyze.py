@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsgraph.ingest.dedup import DuplicateIndex
 from newsgraph.link import StoryIndex, link_corpus
 from newsgraph.model import Document
 from newsgraph.pipeline import OnError, Options, Warn, extract_documents
@@ -39,6 +40,7 @@ class Corpus:
 
     resolver: EntityResolver = field(default_factory=EntityResolver)
     stories: StoryIndex = field(default_factory=StoryIndex)
+    copies: DuplicateIndex = field(default_factory=DuplicateIndex)
 
     @classmethod
     def of(cls, store: Store) -> Corpus:
@@ -46,11 +48,12 @@ class Corpus:
         state = store.corpus_state()
         if state is None:
             return cls()
-        return cls(EntityResolver.restore(state["resolver"]), StoryIndex.restore(state["stories"]))
+        copies = DuplicateIndex.restore(state["copies"]) if "copies" in state else DuplicateIndex()  # older stores kept none
+        return cls(EntityResolver.restore(state["resolver"]), StoryIndex.restore(state["stories"]), copies)
 
     def snapshot(self) -> dict[str, Any]:
         """Plain JSON-ready data that `of` restores."""
-        return {"resolver": self.resolver.snapshot(), "stories": self.stories.snapshot()}
+        return {"resolver": self.resolver.snapshot(), "stories": self.stories.snapshot(), "copies": self.copies.snapshot()}
 
 
 def analyze(paths: list[str], store: Store, options: Options, on_error: OnError, warn: Warn,
@@ -63,7 +66,7 @@ def analyze(paths: list[str], store: Store, options: Options, on_error: OnError,
     with store.run_lock():
         corpus = Corpus.of(store)
         documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
-                                      stories=corpus.stories, resolver=corpus.resolver)
+                                      stories=corpus.stories, resolver=corpus.resolver, duplicates=corpus.copies)
         return store_documents(watch(documents), store, corpus)
 
 
