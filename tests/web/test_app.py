@@ -58,6 +58,10 @@ def test_every_actor_on_the_story_page_links_to_its_page_which_says_who_blames_t
     blamers = reyes[reyes.index("<h2>Who blames them</h2>"):]
     assert "North Daily" in blamers and "in its own voice" in blamers and "South Post" not in blamers
     assert client.get("/actors/e-nobody").status_code == 404
+    network = page[page.index("<h2>Actor network</h2>"):page.index("<h2>Articles</h2>")]
+    assert ('<td><a class="actor" href="/actors/e-ministry">Interior Ministry</a></td><td>ACCUSE</td>'
+            '<td><a class="actor" href="/actors/e-reyes">Tomas Reyes</a></td>') in network
+    assert "<td>Border troops</td>" in network  # words no actor was resolved for stay plain text
     twin = client.get("/api/entities/e-reyes").json()
     assert {b["outlet"] for b in twin["blamed_by"]} == {"North Daily"} and twin["stories"] == ["s-convoy"]
     assert {s["text"] for s in twin["spellings"]} == {"General Tomas Reyes"}

@@ -44,10 +44,10 @@ def network_figure(view: StoryView) -> dict[str, Any] | None:
     if not view.edges:
         return None
     graph = nx.DiGraph()
-    graph.add_edges_from((a, t) for a, t, _, _ in view.edges)
+    graph.add_edges_from((a, t) for _, a, _, t, _, _ in view.edges)
     position = nx.spring_layout(graph, seed=7)
     lines: dict[str, list[float | None]] = {"x": [], "y": []}
-    for a, t, _, _ in view.edges:
+    for _, a, _, t, _, _ in view.edges:
         for axis, index in (("x", 0), ("y", 1)):
             lines[axis] += [float(position[a][index]), float(position[t][index]), None]
     nodes = list(graph.nodes)

@@ -49,7 +49,7 @@ class StoryView:
     numbers: list[Evidence]
     claims: list[tuple[Claim, list[Evidence]]]
     blame: list[tuple[str, list[tuple[str | None, str, str, int]]]]  # outlet -> (blamed id, name, voice, count)
-    edges: list[tuple[str, str, str, int]]  # actor, target, event types, count
+    edges: list[tuple[str | None, str, str | None, str, str, int]]  # actor id, actor, target id, target, event types, count
     map: StoryMap | None
     entities: dict[str, Entity]
 
@@ -167,14 +167,17 @@ def _blame_by_outlet(rows: list[dict[str, Any]], entities: dict[str, Entity]) ->
     return sorted((outlet, sorted(blamed, key=lambda b: -b[3])) for outlet, blamed in outlets.items())
 
 
-def edges(articles: list[Article], name) -> list[tuple[str, str, str, int]]:
-    """Who did what to whom: one edge per actor and target, with the event types between them."""
+def edges(articles: list[Article], name) -> list[tuple[str | None, str, str | None, str, str, int]]:
+    """Who did what to whom: one edge per actor and target (canonical actor, else the article's words), with the event types."""
     counts: Counter[tuple[str, str]] = Counter()
     types: dict[tuple[str, str], set[str]] = defaultdict(set)
+    ids: dict[str, str | None] = {}
     for article in articles:
         for e in article.document.events:
             if e.actor and e.target:
                 pair = (name(e.actor_id or e.actor), name(e.target_id or e.target))
+                ids.setdefault(pair[0], e.actor_id)
+                ids.setdefault(pair[1], e.target_id)
                 counts[pair] += 1
                 types[pair].add(e.type)
-    return [(a, t, ", ".join(sorted(types[(a, t)])), n) for (a, t), n in counts.most_common()]
+    return [(ids[a], a, ids[t], t, ", ".join(sorted(types[(a, t)])), n) for (a, t), n in counts.most_common()]
