@@ -43,6 +43,8 @@ SPACED_INITIALS = re.compile(r"\b(\w) (?=\w\b)")
 # Words a title or body keeps after its country qualifier ("U.S. Surgeon General" -> "surgeon general"):
 # one word alone ("U.S. Navy" -> "navy") is too generic to link by (ECB+ dev topics).
 QUALIFIED_WORDS = 2
+# A name after one of these in a speaker phrase is not the speaker ("observers in Ankara").
+PREPOSITIONS = frozenset({"in", "of", "for", "from", "at", "to", "with", "near", "inside", "within", "close", "outside", "on", "by"})
 
 
 class EntityResolver:
@@ -284,8 +286,16 @@ def _speaker_mention(statement: Statement, mentions: list[Mention]) -> Mention |
     inside = [m for m in mentions if start is not None and end is not None and m.start < end and start < m.end]
     named = next((m for m in inside if key in (fold(m.text), fold(m.name or ""))), None)
     last = key.split()[-1] if key.split() else ""
-    sharing = next((m for m in inside if last in fold(m.text).split() + fold(m.name or "").split()), None)
+    sharing = next((m for m in inside if last in fold(m.text).split() + fold(m.name or "").split()
+                    and not _after_preposition(statement, m)), None)
     return named or sharing or _mention_named(said, mentions)
+
+
+def _after_preposition(statement: Statement, mention: Mention) -> bool:
+    """Whether the mention sits in a prepositional phrase of the speaker span: "observers in Ankara" and "a spokesman
+    for President Erdogan" are not Ankara or Erdogan speaking; "the head of the agency, Mira Oduya" is Oduya (apposition)."""
+    before = (statement.speaker_text or "")[:max(mention.start - (statement.speaker_start or 0), 0)]
+    return any(word in PREPOSITIONS for word in fold(before.rsplit(",", 1)[-1]).split())
 
 
 def _named_arguments(event: Event, mentions: list[Mention]) -> Event:
