@@ -26,6 +26,15 @@ def test_a_later_full_name_links_to_the_earlier_short_form(parse):
     assert resolver.entities[ids(first)["Gurov"]].name == "Alexander Gurov"
 
 
+def test_a_place_first_seen_in_a_capitalised_dateline_takes_its_usual_spelling(parse):
+    resolver = EntityResolver()
+    first = resolved(parse, resolver, "MADRID, May 3 (Wire) - Dock workers walked out on Friday.")
+    second = resolved(parse, resolver, "The strike spread from Madrid to the southern ports.")
+    assert ids(first)["MADRID"] == ids(second)["Madrid"]
+    assert resolver.entities[ids(first)["MADRID"]].name == "Madrid"
+    assert "Madrid" not in resolver.entities[ids(first)["MADRID"]].aliases
+
+
 def test_spellings_and_aliases_share_one_id_across_articles(parse):
     resolver = EntityResolver()
     first = resolved(parse, resolver, "Ahmet Davutoğlu met Daesh defectors in Şanlıurfa.")

@@ -196,8 +196,9 @@ class EntityResolver:
         entity = self.entities[entity_id]
         if group == "PERSON":
             self._register_person(entity_id, key)
-        if len(key.split()) > len(fold(entity.name).split()):
+        if len(key.split()) > len(fold(entity.name).split()) or (group == "PLACE" and _better_cased(name, entity.name)):
             entity.name = name
+            entity.aliases = [a for a in entity.aliases if a != name]
         if name not in entity.aliases and name != entity.name:
             entity.aliases.append(name)
 
@@ -205,6 +206,11 @@ class EntityResolver:
         ids = self._surnames[key.split()[-1]]
         if entity_id not in ids:
             ids.append(entity_id)
+
+
+def _better_cased(name: str, current: str) -> bool:
+    """A later "Ankara" names a place better than the dateline's "ANKARA" it was first seen as (acronyms keep their capitals)."""
+    return current.isupper() and not name.isupper() and fold(name) == fold(current)
 
 
 def _key(mention: Mention) -> str:
