@@ -1,8 +1,9 @@
 """Average-linkage clustering over sparse pairwise similarities, without being told the number of clusters.
 
 Items are numbered 0..n-1; `similar[i]` maps the items that item i resembles to their similarity,
-each pair on either side (on both, their mean is taken; a missing pair counts 0). The two clusters with the highest average similarity over all their
-member pairs merge, again and again, while that average reaches the threshold. Average link keeps
+each pair on either side (on both, their mean is taken; a missing pair counts 0). The two clusters
+with the highest average similarity over all their member pairs merge, again and again, while that
+average reaches the threshold. Average link keeps
 a look-alike that resembles one member from chaining two groups together. The result depends
 only on the similarities and the item numbers (exact ties go to the lowest-numbered clusters),
 not on the order the pairs are given in. `attach_fragments` then puts each cluster too small to
