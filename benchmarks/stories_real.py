@@ -1,9 +1,11 @@
 """Stories and actors on real news: run newsgraph on the ECB+ dev topics and print both shared scorers' numbers.
 
-Run: PYTHONPATH=src .venv/bin/python benchmarks/stories_real.py [--split dev] [--work DIR] [--speed]
+Run: PYTHONPATH=src .venv/bin/python benchmarks/stories_real.py [--split dev] [--work DIR] [--orders N] [--speed]
 The split is materialized from ../shared/corpora/stories into DIR (default /tmp/newsgraph-stories-real),
 run through the whole pipeline (`extract_documents`, then `link_corpus`, the number of stories not
 given), written as extract JSONL and scored with scorers/stories.py and scorers/entities.py.
+--orders N also groups the stories with the articles processed in N shuffled orders (instead of the
+canonical one) and prints the min/mean/max story B³ F1 over them: how much the stories hang on order.
 --speed also times linking 1,000 articles on one core (the split's articles replicated under new ids,
 each replica dated REPLICA_SHIFT days after the previous one).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import subprocess
 import sys
 import time
@@ -19,7 +22,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from newsgraph.contract import write_documents
-from newsgraph.link import link_corpus
+from newsgraph.link import StoryIndex, link_corpus
 from newsgraph.model import Document
 from newsgraph.pipeline import Options, extract_documents
 
@@ -36,6 +39,28 @@ def materialized(split: str, work: Path) -> Path:
     if not (folder / "gold.jsonl").exists():
         subprocess.run([sys.executable, str(CORPORA / "materialize.py"), "stories", split, str(folder)], check=True)
     return folder
+
+
+def subtopic_f1(folder: Path, system: Path) -> float:
+    """The shared stories scorer's subtopic B³ F1 on the system output."""
+    report = subprocess.run([sys.executable, str(CORPORA / "scorers" / "stories.py"), str(folder / "gold.jsonl"), str(system)],
+                            check=True, capture_output=True, text=True).stdout
+    return float(report.split("subtopic_b3_f1=")[1].split()[0])
+
+
+def orders(folder: Path, documents: list[Document], count: int) -> None:
+    """Story B³ F1 with the articles grouped in `count` shuffled orders: min, mean and max."""
+    scores = []
+    for seed in range(count):
+        shuffled = documents[:]
+        random.Random(seed).shuffle(shuffled)
+        index = StoryIndex.grouped(shuffled)
+        system = folder / f"system-order{seed}.jsonl"
+        with system.open("w", encoding="utf-8") as out:
+            write_documents([index.add(d) for d in documents], out)
+        scores.append(subtopic_f1(folder, system))
+    print(f"orders: {count} shuffled orders, subtopic B3 F1 min={min(scores):.3f} mean={sum(scores) / count:.3f} "
+          f"max={max(scores):.3f} ({' '.join(f'{s:.3f}' for s in scores)})")
 
 
 def score(folder: Path, system: Path) -> None:
@@ -64,6 +89,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train", "all"])
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsgraph-stories-real"))
+    parser.add_argument("--orders", type=int, default=0, help="also score the stories grouped in this many shuffled orders")
     parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
     folder = materialized(args.split, args.work)
@@ -73,6 +99,8 @@ def main() -> None:
     with system.open("w", encoding="utf-8") as out:
         write_documents(linked.documents, out)
     score(folder, system)
+    if args.orders:
+        orders(folder, linked.documents, args.orders)
     if args.speed:
         speed(linked.documents)
 

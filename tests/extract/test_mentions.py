@@ -95,3 +95,11 @@ def test_a_headline_verb_before_a_name_is_cut_off(parse):
             "The mayor will appoint Dara Venholm as the city's new fire chief, officials said on Monday.")
     people = [m for m in find_mentions(parse(text)) if "Venholm" in m.text]
     assert people and all(text[m.start:m.end] == "Dara Venholm" and m.type == "PERSON" for m in people)
+
+
+def test_a_body_named_after_a_person_is_an_organisation_not_the_person(parse):
+    found = mentions_of(parse, "President Tomas Varela spoke on Monday. The Varela administration later denied the report, "
+                               "and the Varela team's first choice declined.")
+    assert found["Tomas Varela"].type == "PERSON"
+    assert found["Varela administration"].type == "ORG" and found["Varela team"].type == "ORG"
+    assert "Varela" not in found

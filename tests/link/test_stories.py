@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.link import StoryIndex, link_corpus
+from newsgraph.link.happenings import arguments, same_happening
 from newsgraph.link.stories import canonical_order
 from newsgraph.model import Document, Mention
 from tests.link.conftest import club_articles, corpus, story_of
@@ -121,17 +122,56 @@ def test_lookalike_stories_do_not_depend_on_which_article_comes_first() -> None:
         assert _partition(relabeled) == first
 
 
-def test_a_settled_index_is_stable_and_numbers_its_stories_from_zero() -> None:
-    index = StoryIndex()
-    for document in corpus():
-        index.add(document)
-    index.settle()
-    stories = [s.documents for s in index.stories]
-    index.settle()
-    assert [s.documents for s in index.stories] == stories and all(stories)
+def test_a_grouped_run_does_not_depend_on_the_order_its_articles_are_indexed_in() -> None:
+    documents = [_with_people(n, title, text) for n, (title, text) in enumerate(OSCAR_TEXTS)] + corpus()
+    first = {frozenset(s.documents) for s in StoryIndex.grouped(documents).stories}
+    for seed in range(4):
+        shuffled = documents[:]
+        random.Random(seed).shuffle(shuffled)
+        assert {frozenset(s.documents) for s in StoryIndex.grouped(shuffled).stories} == first
+    assert len(first) == 5 and all(first)
+
+
+def test_a_grouped_index_takes_later_articles_like_a_streaming_one() -> None:
+    index = StoryIndex.grouped(corpus())
+    restored = StoryIndex.restore(json.loads(json.dumps(index.snapshot())))
+    late = club_articles()[1].model_copy(update={"id": "club-late", "published": date(2017, 1, 3)})
+    assert restored.add(late).story == index.add(late).story == index.add(club_articles()[0]).story
 
 
 def test_the_linking_order_depends_on_the_articles_text_not_on_their_ids() -> None:
     documents = [_with_people(n, title, text) for n, (title, text) in enumerate(OSCAR_TEXTS)] + corpus()
     relabeled = [d.model_copy(update={"id": f"{len(documents) - rank:03d}"}) for rank, d in enumerate(documents)]
     assert [d.text for d in canonical_order(relabeled)] == [d.text for d in canonical_order(documents)]
+
+
+BACKGROUND = ("\n\n" + "The inquiry into the harbour contracts ran for two years and ended without charges, " * 4
+              + "Governor Edda Brant led the state at the time.")
+
+
+def _death(number: int, name: str, age: int) -> Document:
+    text = f"{name}, a former aide to the governor, died on Sunday at {age}, his family said." + BACKGROUND
+    people = [Mention(start=0, end=len(name), text=name, type="PERSON", entity_id="e-" + name.split()[-1].lower(), name=name),
+              Mention(start=text.index("Edda"), end=text.index(" led"), text="Edda Brant", type="PERSON", entity_id="e-brant",
+                      name="Edda Brant")]
+    return Document(id=f"death-{number}", source="x", text=text, entities=people)
+
+
+def test_the_lead_names_the_happening_apart_from_the_background() -> None:
+    found = arguments(_death(0, "Harlan Voss", 81))
+    assert found.lead_people == {"e-voss"} and found.people == {"e-voss", "e-brant"}
+    assert found.lead_figures == {"81"}
+
+
+def test_two_deaths_with_one_background_are_less_alike_than_two_reports_of_one_death() -> None:
+    voss, again, other = (arguments(_death(n, name, age)) for n, (name, age) in
+                          enumerate([("Harlan Voss", 81), ("Harlan Voss", 81), ("Orrin Talbec", 74)]))
+    assert same_happening(0.3, 0.3, voss, other) < 0.5 < same_happening(0.3, 0.3, voss, again)
+
+
+def test_an_index_saved_before_lead_arguments_restores() -> None:
+    data = StoryIndex.grouped(corpus()).snapshot()
+    for article in data["articles"]:
+        for name in ("lead_people", "lead_places", "lead_figures"):
+            del article["arguments"][name]
+    assert StoryIndex.restore(data).add(club_articles()[0]).story

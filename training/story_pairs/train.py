@@ -20,7 +20,7 @@ import numpy as np
 
 from newsgraph.ingest import DEFAULT_MAX_BYTES, read_inputs
 from newsgraph.annotate import annotate
-from newsgraph.link.happenings import FEATURES, arguments, features
+from newsgraph.link.happenings import FEATURES, LEAD_CHARS, arguments, features
 from newsgraph.link.vectors import TermIndex
 from newsgraph.link.words import document_terms
 from newsgraph.model import Document
@@ -108,7 +108,7 @@ def main() -> None:
     (ROOT / "src/newsgraph/data/story_pairs.json").write_text(json.dumps(model, indent=1) + "\n")
     meta = {"model": "logistic regression over link/happenings.FEATURES", "data": "ECB+ train topics (stories corpus, split=train)",
             "pairs": {"train": len(train_y), "train_positive": int(train_y.sum()), "dev": len(dev_y)},
-            "settings": {"l2": L2, "cross_topic_floor": FLOOR},
+            "settings": {"l2": L2, "cross_topic_floor": FLOOR, "lead_chars": LEAD_CHARS},
             "pair_f1": {"train": round(pair_f1(theta, train_x, train_y), 3), "dev": round(pair_f1(theta, dev_x, dev_y), 3)}}
     (Path(__file__).parent / "meta.json").write_text(json.dumps(meta, indent=1) + "\n")
     print(json.dumps(meta, indent=1))

@@ -93,5 +93,5 @@ def demonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def words(filename: str) -> frozenset[str]:
-    """A one-word-a-line list under data/ (titles.txt, people_nouns.txt), lowercase."""
+    """A one-word-a-line list under data/ (titles.txt, people_nouns.txt, collective_heads.txt), lowercase."""
     return frozenset(row[0].strip().lower() for row in _rows(filename))

@@ -21,7 +21,7 @@ HEADLINE_TYPES = frozenset({"PERSON", "ORG"})
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """The named actors and places of the article, without titles or possessives, named as the article names them."""
-    spans = [span for ent in doc.ents if ent.label_ in ACTOR_TYPES and (span := trim(ent)) is not None]
+    spans = [_collective(span) for ent in doc.ents if ent.label_ in ACTOR_TYPES and (span := trim(ent)) is not None]
     return name_mentions(_without_headline_tails([_mention(span) for span in spans]))
 
 
@@ -43,6 +43,14 @@ def _cut_to_known_name(mention: Mention, names: set[str]) -> Mention:
     length, offset = max(inside)
     start = mention.start + offset
     return mention.model_copy(update={"start": start, "end": start + length, "text": mention.text[offset:offset + length], "type": "PERSON"})
+
+
+def _collective(span: Span) -> Span:
+    """"the Obama administration", "the Obama team": the person's name and the body after it, as one organisation."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if span.label_ != "PERSON" or after is None or after.lower_ not in words("collective_heads.txt"):
+        return span
+    return Span(span.doc, span.start, span.end + 1, label="ORG")
 
 
 def trim(ent: Span) -> Span | None:

@@ -37,15 +37,12 @@ def by_story(claims: list[Claim], stories: list[Story]) -> list[Claim]:
 def link_corpus(documents: list[Document], index: StoryIndex | None = None) -> Linked:
     """Stories, claims, blame and framing of `documents`.
 
-    Without `index` the stories are found in canonical order, independent of input order, then
-    settled (each article moved to the story it matches best among all); with the index that gave
+    Without `index` the stories are grouped from all the articles at once (`StoryIndex.grouped`),
+    independent of input order; with the index that gave
     the documents their stories while streaming, those stories are kept.
     """
     if index is None:
-        index = StoryIndex()
-        for document in canonical_order(documents):
-            index.add(document)
-        index.settle()
+        index = StoryIndex.grouped(canonical_order(documents))
     linked = [index.add(d) for d in documents]
     stories = index.stories
     attributions = compare_blame(linked, stories)

@@ -41,10 +41,14 @@ class TermIndex:
         number = len(self.terms)
         self._post(number, terms)
         if number & (number + 1) == 0:  # the index just doubled: refresh every norm with the new IDF
-            self._norms = array("d", (self._norm(t) for t in self.terms))
+            self.refresh()
         else:
             self._norms.append(self._norm(terms))
         return number
+
+    def refresh(self) -> None:
+        """Every stored norm recomputed with the current IDF, so each pair's cosine is the same from either side."""
+        self._norms = array("d", (self._norm(t) for t in self.terms))
 
     def similar(self, terms: dict[str, float], floor: float) -> list[tuple[int, float]]:
         """Indexed articles whose cosine similarity with `terms` reaches `floor`, with that similarity."""
