@@ -268,3 +268,9 @@ def test_an_ordinal_century_is_its_first_two_digits(parse) -> None:
 def test_this_century_is_the_century_so_far(parse) -> None:
     timex = only(parse, "It was the worst flood on the Arlen river this century.")
     assert (timex.type, timex.value) == ("DURATION", "P100Y")
+
+
+def test_a_month_a_past_verb_happened_in_is_the_past_one_even_when_the_next_is_near(parse) -> None:
+    found = values(parse, "Harlow Foods bought the Brenmoor bakery in February. Its dividend is payable Feb. 1.",
+                   date(2017, 10, 30))
+    assert found == {"February": "2017-02", "Feb. 1": "2018-02-01"}

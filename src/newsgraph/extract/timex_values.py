@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
 
 Value = tuple[str, str | None, str | None]  # (TIMEX3 type, value, mod)
-Direction = str  # "past", "future" or "nearest": which side of the anchor an underspecified date falls on
+Direction = str  # "past", "future" or "nearest": which side of the anchor an underspecified date falls on; "before":
+# the time of a past-tense verb ("bought in February"), which is past even when the coming one is near
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,7 @@ def _pick_year(month: int, day: int | None, context: Context) -> int | None:
     if context.direction == "future":
         return min(d for d in last if d >= anchor).year
     ahead = min(d for d in (date(y, month, day or 15) for y in years) if d > anchor)
-    if (ahead - anchor).days <= NEAR_FUTURE_DAYS:
+    if context.direction != "before" and (ahead - anchor).days <= NEAR_FUTURE_DAYS:
         return ahead.year
     return max(d for d in (date(y, month, day or 1) for y in years) if d <= anchor).year
 

@@ -28,6 +28,9 @@ CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
 ENTITY_LABELS = {"DATE", "TIME"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
 SKIP = "skip"
+# A month attached by one of these to a past-tense verb is the time of that past event, so never the coming one:
+# tbaq train part (training/heldout.py), "In January, X brought in", "changed ... in December".
+PAST_TIME_PREPOSITIONS = (["in"], ["on"], ["during"])
 YEAR_BACK_GROUPS = {"ya", "a", "a2"}  # the "year-ago" / "year-earlier" groups of the quarter rules
 MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
@@ -116,11 +119,13 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def _direction(doc: Doc, candidate: Candidate) -> str:
-    """past, future or nearest, from the verbs governing the expression (through to-infinitive chains)."""
+    """past, future or nearest, from the verbs governing the expression (through to-infinitive chains); "before"
+    when the expression is the time of a past-tense verb itself ("bought RJR in February")."""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
     token = span.root
+    path: list[Token] = []
     for _ in range(MAX_HOPS):
         if token.head is token:
             break
@@ -128,9 +133,10 @@ def _direction(doc: Doc, candidate: Candidate) -> str:
         if _future_cue(token):
             return "future"
         if token.pos_ in ("VERB", "AUX") and _past(token):
-            return "past"
+            return "before" if [t.lower_ for t in path] in PAST_TIME_PREPOSITIONS else "past"
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
             break
+        path.append(token)
     return "nearest"
 
 
