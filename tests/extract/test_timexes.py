@@ -274,3 +274,9 @@ def test_a_month_a_past_verb_happened_in_is_the_past_one_even_when_the_next_is_n
     found = values(parse, "Harlow Foods bought the Brenmoor bakery in February. Its dividend is payable Feb. 1.",
                    date(2017, 10, 30))
     assert found == {"February": "2017-02", "Feb. 1": "2018-02-01"}
+
+
+def test_a_plan_in_the_past_tense_dates_what_it_planned_not_itself(parse) -> None:
+    found = values(parse, "The Arlen council set Friday as the deadline. Its team planned to leave on Thursday.",
+                   date(2017, 1, 4))  # a Wednesday
+    assert found == {"Friday": "2016-12-30", "Thursday": "2017-01-05"}

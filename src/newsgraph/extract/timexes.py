@@ -130,10 +130,11 @@ def _direction(doc: Doc, candidate: Candidate) -> str:
         if token.head is token:
             break
         token = token.head
-        if _future_cue(token):
+        if _future_cue(token, bool(path) and path[-1].dep_ == "xcomp"):
             return "future"
         if token.pos_ in ("VERB", "AUX") and _past(token):
-            return "before" if [t.lower_ for t in path] in PAST_TIME_PREPOSITIONS else "past"
+            finite = token.tag_ == "VBD" or not _bare_past(token)
+            return "before" if finite and [t.lower_ for t in path] in PAST_TIME_PREPOSITIONS else "past"
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
             break
         path.append(token)
@@ -151,15 +152,21 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not auxiliaries
 
 
-def _future_cue(token: Token) -> bool:
-    """Whether a governing word marks the future: will/would, expected to, due to."""
+def _future_cue(token: Token, planned: bool = False) -> bool:
+    """Whether a governing word marks the future: will/would, expected to, due to; a plan in a bare past form
+    ("set Friday as the deadline") only for what it plans (`planned`: "planned to leave on Thursday")."""
     verb = token.head if token.dep_ == "acomp" else token  # "had been due to": the tense sits on the copula
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "had" in auxiliaries or "have" in auxiliaries and FUTURE_AUX.intersection(auxiliaries):
         return False  # a plan seen from the past: "had been due to expire Friday", "may have been responsible"
     if token.lemma_.lower() in FUTURE_LEMMAS:
-        return True
+        return planned or not _bare_past(token)
     return bool(FUTURE_AUX.union({"'ll", "wo", "ll"}).intersection(auxiliaries))
+
+
+def _bare_past(verb: Token) -> bool:
+    """A past form with no auxiliary: "set Friday as the deadline", "the service planned for Saturday"."""
+    return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
