@@ -280,3 +280,11 @@ def test_a_plan_in_the_past_tense_dates_what_it_planned_not_itself(parse) -> Non
     found = values(parse, "The Arlen council set Friday as the deadline. Its team planned to leave on Thursday.",
                    date(2017, 1, 4))  # a Wednesday
     assert found == {"Friday": "2016-12-30", "Thursday": "2017-01-05"}
+
+
+def test_a_forecast_quarter_does_not_become_the_report_s_quarter(parse) -> None:
+    text = ("Bravo Mills earned $5 million in the third quarter. Analysts expect losses through the second quarter "
+            "of 2018. In the year-ago period, Bravo Mills earned $7 million.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("the third quarter", "2017-Q3"), ("the second quarter of 2018", "2018-Q2"), ("year-ago period", "2016-Q3")]

@@ -57,7 +57,7 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) ->
         if timex is not None:
             values[candidate] = timex
             if _is_reference(candidate, timex):
-                quarter = timex.value if QUARTER.fullmatch(timex.value or "") else memory.quarter
+                quarter = timex.value if _reported_quarter(timex.value, memory.anchor) else memory.quarter
                 memory = replace(memory, reference=timex.value, quarter=quarter)
     return sorted(values.values(), key=lambda t: t.start), memory
 
@@ -162,6 +162,14 @@ def _future_cue(token: Token, planned: bool = False) -> bool:
     if token.lemma_.lower() in FUTURE_LEMMAS:
         return planned or not _bare_past(token)
     return bool(FUTURE_AUX.union({"'ll", "wo", "ll"}).intersection(auxiliaries))
+
+
+def _reported_quarter(value: str | None, anchor: date | None) -> bool:
+    """A quarter already over at the anchor: one a report can give results for. A quarter still to come ("losses
+    through the third quarter of 1990") is a forecast, and "the quarter" later in the report is not that one."""
+    if not value or not QUARTER.fullmatch(value):
+        return False
+    return anchor is None or (int(value[:4]), int(value[-1])) < (anchor.year, (anchor.month - 1) // 3 + 1)
 
 
 def _bare_past(verb: Token) -> bool:
