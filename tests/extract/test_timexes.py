@@ -288,3 +288,9 @@ def test_a_forecast_quarter_does_not_become_the_report_s_quarter(parse) -> None:
     timexes = find_timexes(parse(text), date(2017, 10, 26))
     assert [(t.text, t.value) for t in timexes] == [
         ("the third quarter", "2017-Q3"), ("the second quarter of 2018", "2018-Q2"), ("year-ago period", "2016-Q3")]
+
+
+def test_the_year_ended_a_date_is_a_year_long_period(parse) -> None:
+    found = find_timexes(parse("For the fiscal year ended June 30, Harlow Foods earned $3 million."), PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the fiscal year", "DURATION", "P1Y"), ("June 30", "DATE", "2016-06-30")]

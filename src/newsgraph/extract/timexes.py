@@ -22,7 +22,7 @@ from newsgraph.model import Timex
 FUTURE_AUX = {"will", "shall", "would", "may", "might", "could", "should", "must"}
 FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose", "set", "hope", "vow", "promise"}
 # Rules whose value does not depend on the publication date.
-ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "century", "duration",
+ABSOLUTE_KINDS = {"year_ended", "date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "century", "duration",
                   "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
 CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
 ENTITY_LABELS = {"DATE", "TIME"}
