@@ -294,3 +294,8 @@ def test_the_year_ended_a_date_is_a_year_long_period(parse) -> None:
     found = find_timexes(parse("For the fiscal year ended June 30, Harlow Foods earned $3 million."), PUBLISHED)
     assert [(t.text, t.type, t.value) for t in found] == [
         ("the fiscal year", "DURATION", "P1Y"), ("June 30", "DATE", "2016-06-30")]
+
+
+def test_a_period_that_ended_on_a_date_ended_in_the_past(parse) -> None:
+    found = values(parse, "In the quarter ended Nov. 30, Harlow Foods lost money.", date(2017, 11, 20))
+    assert found["Nov. 30"] == "2016-11-30"

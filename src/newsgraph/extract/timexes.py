@@ -133,8 +133,7 @@ def _direction(doc: Doc, candidate: Candidate) -> str:
         if _future_cue(token, bool(path) and path[-1].dep_ == "xcomp"):
             return "future"
         if token.pos_ in ("VERB", "AUX") and _past(token):
-            finite = token.tag_ == "VBD" or not _bare_past(token)
-            return "before" if finite and [t.lower_ for t in path] in PAST_TIME_PREPOSITIONS else "past"
+            return "before" if _time_of_past_verb(token, [t.lower_ for t in path]) else "past"
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
             break
         path.append(token)
@@ -170,6 +169,14 @@ def _reported_quarter(value: str | None, anchor: date | None) -> bool:
     if not value or not QUARTER.fullmatch(value):
         return False
     return anchor is None or (int(value[:4]), int(value[-1])) < (anchor.year, (anchor.month - 1) // 3 + 1)
+
+
+def _time_of_past_verb(verb: Token, path: list[str]) -> bool:
+    """Whether the expression dates the past verb it hangs on: "bought RJR in February", "the quarter ended Oct. 31"."""
+    if verb.lemma_.lower() == "end" and path in ([], ["on"]):
+        return True
+    finite = verb.tag_ == "VBD" or not _bare_past(verb)
+    return finite and path in PAST_TIME_PREPOSITIONS
 
 
 def _bare_past(verb: Token) -> bool:
