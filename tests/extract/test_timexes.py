@@ -299,3 +299,15 @@ def test_the_year_ended_a_date_is_a_year_long_period(parse) -> None:
 def test_a_period_that_ended_on_a_date_ended_in_the_past(parse) -> None:
     found = values(parse, "In the quarter ended Nov. 30, Harlow Foods lost money.", date(2017, 11, 20))
     assert found["Nov. 30"] == "2016-11-30"
+
+
+def test_the_year_that_year_and_the_latest_period(parse) -> None:
+    text = ("Harlow Foods earned $5 million in the third quarter, its best for the year. Sales in the latest period "
+            "rose. Its founder left in March 2009 and came back later that year.")
+    found = values(parse, text, date(2017, 10, 26))
+    assert found == {"the third quarter": "2017-Q3", "the year": "2017", "the latest period": "2017-Q3",
+                     "March 2009": "2009-03", "that year": "2009"}
+
+
+def test_the_latest_period_outside_a_results_report_is_not_a_time(parse) -> None:
+    assert values(parse, "Fossils from the latest period of the dig were shown.") == {}

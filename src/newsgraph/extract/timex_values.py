@@ -341,6 +341,17 @@ def _year_ended(groups: dict[str, str], context: Context) -> Value:
     return "DURATION", "P1Y", None
 
 
+def _that_year(groups: dict[str, str], context: Context) -> Value | None:
+    """"that year": the year of the last date named; not a time expression when none was."""
+    reference = context.reference or ""
+    return ("DATE", reference[:4], None) if reference[:4].isdigit() else None
+
+
+def _latest_period(groups: dict[str, str], context: Context) -> Value | None:
+    """"the latest period" of a results report: the last quarter named; not a time expression outside a report."""
+    return ("DATE", context.quarter, None) if context.quarter else None
+
+
 def _quarter_year(groups: dict[str, str], context: Context) -> Value:
     """"the 1988 period": that year's quarter of the same number as the last quarter named, else the year."""
     year = f"{year_number(groups['y']):04d}"
@@ -559,7 +570,7 @@ HANDLERS = {
     "range": _range, "year_ago": _year_ago, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade, "century": _century,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
-    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "year_ended": _year_ended, "weekday": _weekday, "holiday": _holiday,
+    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "year_ended": _year_ended, "that_year": _that_year, "latest_period": _latest_period, "weekday": _weekday, "holiday": _holiday,
     "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
