@@ -311,3 +311,11 @@ def test_the_year_that_year_and_the_latest_period(parse) -> None:
 
 def test_the_latest_period_outside_a_results_report_is_not_a_time(parse) -> None:
     assert values(parse, "Fossils from the latest period of the dig were shown.") == {}
+
+
+def test_the_report_s_quarter_a_year_back(parse) -> None:
+    text = ("Bravo Mills lost $2 million in the third quarter, against a profit for the corresponding period last "
+            "year. For the quarter a year ago it earned $1 million. Sales for last year's quarter were flat.")
+    found = values(parse, text, date(2017, 10, 26))
+    assert found == {"the third quarter": "2017-Q3", "the corresponding period last year": "2016-Q3",
+                     "the quarter a year ago": "2016-Q3", "last year's quarter": "2016-Q3"}

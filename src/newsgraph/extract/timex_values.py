@@ -320,7 +320,7 @@ def _quarter(groups: dict[str, str], context: Context) -> Value:
 
 def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     """"the quarter", "the latest quarter": the last quarter mentioned, else the last one ended ("this quarter": the
-    anchor's own); a year back for "year-ago"."""
+    anchor's own); a year back for "year-ago", "the quarter a year ago", "the same period last year"."""
     word = (groups.get("l") or groups.get("d") or "").lower()
     own = word in ("this", "current")
     mentioned = context.quarter
@@ -331,7 +331,7 @@ def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     if mentioned is None:
         index = context.anchor.year * 4 + (context.anchor.month - 1) // 3 - (not own)
         mentioned = f"{index // 4:04d}-Q{index % 4 + 1}"
-    if groups.get("a") or groups.get("a2"):
+    if groups.get("a") or groups.get("a2") or groups.get("a3"):
         mentioned = f"{int(mentioned[:4]) - 1:04d}{mentioned[4:]}"
     return "DATE", mentioned, None
 

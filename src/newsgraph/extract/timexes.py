@@ -31,7 +31,7 @@ SKIP = "skip"
 # A month attached by one of these to a past-tense verb is the time of that past event, so never the coming one:
 # tbaq train part (training/heldout.py), "In January, X brought in", "changed ... in December".
 PAST_TIME_PREPOSITIONS = (["in"], ["on"], ["during"])
-YEAR_BACK_GROUPS = {"ya", "a", "a2"}  # the "year-ago" / "year-earlier" groups of the quarter rules
+YEAR_BACK_GROUPS = {"ya", "a", "a2", "a3"}  # the "year-ago" / "year-earlier" groups of the quarter rules
 MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
 
