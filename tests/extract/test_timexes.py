@@ -319,3 +319,10 @@ def test_the_report_s_quarter_a_year_back(parse) -> None:
     found = values(parse, text, date(2017, 10, 26))
     assert found == {"the third quarter": "2017-Q3", "the corresponding period last year": "2016-Q3",
                      "the quarter a year ago": "2016-Q3", "last year's quarter": "2016-Q3"}
+
+
+def test_the_previous_weekday_counts_from_the_day_reported_on(parse) -> None:
+    text = "The Arlen index fell 2% on Oct. 27 against the previous Friday."
+    assert values(parse, text, date(2017, 10, 31)) == {"Oct. 27": "2017-10-27", "previous Friday": "2017-10-20"}
+    text = "The Arlen index fell 2% on Oct. 27 and recovered the following Monday."
+    assert values(parse, text, date(2017, 11, 8)) == {"Oct. 27": "2017-10-27", "following Monday": "2017-10-30"}

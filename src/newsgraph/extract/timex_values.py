@@ -258,8 +258,14 @@ def _season(groups: dict[str, str], context: Context) -> Value:
 
 def _rel_named(groups: dict[str, str], context: Context) -> Value:
     word, name = groups["r"].lower(), groups["n"]
-    how = {"last": "last", "previous": "last", "past": "past", "next": "next", "coming": "future"}.get(word, "this")
+    how = {"last": "last", "previous": "last", "past": "past", "next": "next", "following": "next",
+           "coming": "future"}.get(word, "this")
     first = name.split()[0]
+    reference = _as_day(context.reference)
+    if first.lower() in WEEKDAYS and word in ("previous", "following") and reference:
+        # "down 4.5% from the previous Friday": the one before the day the report is about, not before publication
+        side = "past" if word == "previous" else "future"
+        return _weekday_value(first, groups.get("p"), side, reference + timedelta(days=-1 if side == "past" else 1))
     if first.lower() in WEEKDAYS:
         return _weekday_value(first, groups.get("p"), how, context.anchor)
     if first.lower() in timex_data()["seasons"]:
