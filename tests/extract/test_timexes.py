@@ -326,3 +326,8 @@ def test_the_previous_weekday_counts_from_the_day_reported_on(parse) -> None:
     assert values(parse, text, date(2017, 10, 31)) == {"Oct. 27": "2017-10-27", "previous Friday": "2017-10-20"}
     text = "The Arlen index fell 2% on Oct. 27 and recovered the following Monday."
     assert values(parse, text, date(2017, 11, 8)) == {"Oct. 27": "2017-10-27", "following Monday": "2017-10-30"}
+
+
+def test_this_season_is_the_season_of_the_publication_year_even_when_over(parse) -> None:
+    found = values(parse, "Brenmoor ferry traffic fell this summer.", date(2017, 11, 1))
+    assert found == {"this summer": "2017-SU"}

@@ -238,7 +238,9 @@ def _season_year(start_month: int, how: str, anchor: date) -> int:
         return max(y for y in years if y * 12 + start_month + 2 <= now)
     if how == "next":
         return min(y for y in years if y * 12 + start_month - 1 > now)
-    if how in ("this", "future"):
+    if how == "this":  # the season of the anchor's year, over or not ("this summer" in November); Jan-Feb: last winter
+        return anchor.year - (start_month == 12 and anchor.month <= 2)
+    if how == "future":
         return min(y for y in years if y * 12 + start_month + 2 > now)
     return max(y for y in years if y * 12 + start_month - 1 <= now)
 
