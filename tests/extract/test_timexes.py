@@ -331,3 +331,9 @@ def test_the_previous_weekday_counts_from_the_day_reported_on(parse) -> None:
 def test_this_season_is_the_season_of_the_publication_year_even_when_over(parse) -> None:
     found = values(parse, "Brenmoor ferry traffic fell this summer.", date(2017, 11, 1))
     assert found == {"this summer": "2017-SU"}
+
+
+def test_the_following_month_counts_from_the_month_named_before(parse) -> None:
+    found = values(parse, "In March, Harlow Foods got an offer. The following month, it put itself up for sale.",
+                   date(2017, 10, 27))
+    assert found == {"March": "2017-03", "The following month": "2017-04"}

@@ -444,7 +444,8 @@ def _future_vague(groups: dict[str, str], context: Context) -> Value:
 
 def _anaphor(groups: dict[str, str], context: Context) -> Value:
     days = timex_data()["anaphors"][groups["w"].lower()]
-    base = _as_day(context.reference) or context.anchor
+    month = _as_month(context.reference) if abs(days) >= 30 else None  # "In March, ... The following month"
+    base = _as_day(context.reference) or month or context.anchor
     if base is None:
         return "DATE", "XXXX-XX-XX", None
     moved = base + timedelta(days=days)
@@ -453,6 +454,11 @@ def _anaphor(groups: dict[str, str], context: Context) -> Value:
     if abs(days) >= 30:
         return "DATE", _month_of(base, days // 30) if abs(days) < 365 else f"{base.year + days // 365:04d}", None
     return "DATE", moved.isoformat(), None
+
+
+def _as_month(value: str | None) -> date | None:
+    """The first day of a month-precision value ("1989-03": "the following month" counts from March), else None."""
+    return _as_day(f"{value}-01") if value and len(value) == 7 and value[5:].isdigit() else None
 
 
 def _as_day(value: str | None) -> date | None:
