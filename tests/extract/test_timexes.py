@@ -337,3 +337,10 @@ def test_the_following_month_counts_from_the_month_named_before(parse) -> None:
     found = values(parse, "In March, Harlow Foods got an offer. The following month, it put itself up for sale.",
                    date(2017, 10, 27))
     assert found == {"March": "2017-03", "The following month": "2017-04"}
+
+
+def test_a_part_of_a_day_takes_the_day_named_or_the_sentence_s(parse) -> None:
+    found = values(parse, "The Arlen dam gave way in mid-afternoon yesterday. Crews arrived at midnight Friday.")
+    assert found == {"mid-afternoon yesterday": "2017-01-06TAF", "midnight Friday": "2017-01-06T24:00"}
+    found = values(parse, "On Jan. 3 the water rose again by late evening.")
+    assert found == {"Jan. 3": "2017-01-03", "late evening": "2017-01-03TEV"}

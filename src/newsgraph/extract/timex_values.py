@@ -529,6 +529,12 @@ def _clock_day(groups: dict[str, str], context: Context) -> Value:
     return "TIME", _endpoint(groups["c"], replace(context, sentence_day=day if _as_day(day) else None)), None
 
 
+def _day_part(groups: dict[str, str], context: Context) -> Value:
+    """"mid-afternoon yesterday", "late evening": that part of the day named, else of the sentence's day."""
+    day = _endpoint(groups["day"], context) if "day" in groups else None
+    return "TIME", f"{day if _as_day(day) else _day_of(context)}T{timex_data()['parts'][groups['p'].lower()]}", None
+
+
 def _duration_value(amount: int | None, unit: str) -> str:
     """P3M, PT48H, P20Y (decades in years), PXD for an unknown amount."""
     code = timex_data()["units"][unit.lower().rstrip("s").replace("centurie", "century")]
@@ -585,7 +591,7 @@ HANDLERS = {
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade, "century": _century,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "year_ended": _year_ended, "that_year": _that_year, "latest_period": _latest_period, "weekday": _weekday, "holiday": _holiday,
-    "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
+    "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word, "day_part": _day_part,
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
 }

@@ -24,7 +24,7 @@ FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose"
 # Rules whose value does not depend on the publication date.
 ABSOLUTE_KINDS = {"year_ended", "date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "century", "duration",
                   "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
-CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
+CLOCK_KINDS = {"clock", "clock_word", "clock_day", "day_part"}
 ENTITY_LABELS = {"DATE", "TIME"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
 SKIP = "skip"
