@@ -344,3 +344,8 @@ def test_a_part_of_a_day_takes_the_day_named_or_the_sentence_s(parse) -> None:
     assert found == {"mid-afternoon yesterday": "2017-01-06TAF", "midnight Friday": "2017-01-06T24:00"}
     found = values(parse, "On Jan. 3 the water rose again by late evening.")
     assert found == {"Jan. 3": "2017-01-03", "late evening": "2017-01-03TEV"}
+
+
+def test_both_years_of_a_pair_are_marked(parse) -> None:
+    found = values(parse, "The merger would dilute Harlow earnings by 9% in both 2018 and 2019.")
+    assert found == {"2018": "2018", "2019": "2019"}
