@@ -349,3 +349,11 @@ def test_a_part_of_a_day_takes_the_day_named_or_the_sentence_s(parse) -> None:
 def test_both_years_of_a_pair_are_marked(parse) -> None:
     found = values(parse, "The merger would dilute Harlow earnings by 9% in both 2018 and 2019.")
     assert found == {"2018": "2018", "2019": "2019"}
+
+
+def test_a_second_a_year_earlier_compares_with_the_same_year(parse) -> None:
+    text = ("Harlow Foods sales rose from a year ago. Costs rose too, compared with a year earlier. "
+            "Its founder left five years ago. A year later, he came back.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("a year ago", "2016"), ("a year earlier", "2016"), ("five years ago", "2012"), ("A year later", "2013")]

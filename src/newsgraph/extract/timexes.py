@@ -179,6 +179,14 @@ def _time_of_past_verb(verb: Token, path: list[str]) -> bool:
     return finite and path in PAST_TIME_PREPOSITIONS
 
 
+def _year_shift(candidate: Candidate) -> bool:
+    """"a year ago", "a year earlier": the comparison point of a report, not a new time the story moves to
+    (a later "a year earlier" compares with the same point, so it must not count a year back from it)."""
+    groups = candidate.groups
+    return candidate.kind == "shift" and groups.get("u", "").lower() == "year" and \
+        groups.get("n", "").lower() in ("a", "one") and groups.get("dir", "").lower() in ("ago", "earlier")
+
+
 def _bare_past(verb: Token) -> bool:
     """A past form with no auxiliary: "set Friday as the deadline", "the service planned for Saturday"."""
     return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
@@ -188,6 +196,6 @@ def _is_reference(candidate: Candidate, timex: Timex) -> bool:
     """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
     ("up from a year ago", "the 1988 period") is a comparison and leaves the report's quarter the reference."""
     year_back = candidate.kind in ("shift", "year_ago", "quarter_year") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
-    if year_back and QUARTER.fullmatch(timex.value or ""):
+    if year_back and (QUARTER.fullmatch(timex.value or "") or candidate.kind == "year_ago" or _year_shift(candidate)):
         return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()
