@@ -357,3 +357,8 @@ def test_a_second_a_year_earlier_compares_with_the_same_year(parse) -> None:
     timexes = find_timexes(parse(text), date(2017, 10, 26))
     assert [(t.text, t.value) for t in timexes] == [
         ("a year ago", "2016"), ("a year earlier", "2016"), ("five years ago", "2012"), ("A year later", "2013")]
+
+
+def test_each_month_name_is_a_set(parse) -> None:
+    timex = only(parse, "Pilgrims come to the Kelderby chapel each July.")
+    assert (timex.text, timex.type, timex.value) == ("each July", "SET", "XXXX-07")

@@ -578,6 +578,8 @@ def _set_every(groups: dict[str, str], context: Context) -> Value:
         return "SET", f"XXXX-WXX-{WEEKDAYS.index(unit.lower()) + 1}", None
     if unit.lower() in timex_data()["sets"]:
         return "SET", timex_data()["sets"][unit.lower()], None
+    if unit[0].isupper() and unit.lower().rstrip("s") not in timex_data()["units"]:  # a month name: "each July"
+        return "SET", f"XXXX-{month_number(unit):02d}", None
     amount = number(groups["n"]) if "n" in groups else (2 if "other" in groups["t"].lower() else 1)
     return "SET", _duration_value(amount, unit), None
 
