@@ -362,3 +362,7 @@ def test_a_second_a_year_earlier_compares_with_the_same_year(parse) -> None:
 def test_each_month_name_is_a_set(parse) -> None:
     timex = only(parse, "Pilgrims come to the Kelderby chapel each July.")
     assert (timex.text, timex.type, timex.value) == ("each July", "SET", "XXXX-07")
+
+
+def test_a_title_of_the_year_is_not_a_time(parse) -> None:
+    assert values(parse, "Mara Lindqvist was named Brenmoor Person of the Year.") == {}
