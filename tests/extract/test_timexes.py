@@ -366,3 +366,8 @@ def test_each_month_name_is_a_set(parse) -> None:
 
 def test_a_title_of_the_year_is_not_a_time(parse) -> None:
     assert values(parse, "Mara Lindqvist was named Brenmoor Person of the Year.") == {}
+
+
+def test_the_past_decade_or_century_is_the_length_up_to_now(parse) -> None:
+    found = values(parse, "Arlen grew more in the past decade than in the past century.")
+    assert found == {"the past decade": "P10Y", "past century": "P100Y"}

@@ -293,9 +293,11 @@ def _month_year_rel(groups: dict[str, str], context: Context) -> Value:
 
 
 def _rel_unit(groups: dict[str, str], context: Context) -> Value:
-    if groups["u"].lower() == "century" and groups["r"].lower() == "this":
-        # "the worst ... this century": the span so far, as both cases of the timex train file (training/heldout.py) have it
-        return "DURATION", "P100Y", None
+    unit, word = groups["u"].lower(), groups["r"].lower()
+    if unit == "century" and word == "this" or unit in ("century", "decade") and word == "past":
+        # "the worst ... this century": the span so far, as both cases of the timex train file (training/heldout.py)
+        # have it; "the past century/decade" is the hundred/ten years up to now (the train file's "past decade": P10Y)
+        return "DURATION", _duration_value(1, unit), None
     return "DATE", _unit_value(groups["u"], _offset(groups["r"]), context.anchor), None
 
 
@@ -412,11 +414,14 @@ def _edge(groups: dict[str, str], context: Context) -> Value:
 
 def _range_past(groups: dict[str, str], context: Context) -> Value:
     """"the past week": the interval up to the anchor; "the past year" is the previous calendar year, as TimeBank
-    annotates it (both cases of the timex train file, training/heldout.py, are "1988" / "1997", none an interval)."""
+    annotates it (both cases of the timex train file, training/heldout.py, are "1988" / "1997", none an interval);
+    "the past decade" is ten years up to now, P10Y."""
     unit = groups["u"].lower()
     anchor = context.anchor
     if unit == "year" and anchor is not None:
         return "DATE", f"{anchor.year - 1:04d}", None
+    if unit == "decade" and groups["t"].split()[1].lower() == "past":
+        return _rel_unit({"u": unit, "r": "past"}, context)
     if anchor is None:
         return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "fortnight": "P2W", "decade": "P10Y"}[unit], None
     months = {"month": 1, "year": 12, "decade": 120}.get(unit)
