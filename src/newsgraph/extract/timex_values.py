@@ -17,8 +17,7 @@ from datetime import date, timedelta
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
 
 Value = tuple[str, str | None, str | None]  # (TIMEX3 type, value, mod)
-Direction = str  # "past", "future" or "nearest": which side of the anchor an underspecified date falls on; "before":
-# the time of a past-tense verb ("bought in February"), which is past even when the coming one is near
+Direction = str  # which side of the anchor an underspecified date falls on: past, future, nearest or before (past for sure)
 
 
 @dataclass(frozen=True)
@@ -346,11 +345,6 @@ def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     return "DATE", mentioned, None
 
 
-def _year_ended(groups: dict[str, str], context: Context) -> Value:
-    """"for the year ended June 30": a year-long period of results, TIMEX3 gives it as a length."""
-    return "DURATION", "P1Y", None
-
-
 def _that_year(groups: dict[str, str], context: Context) -> Value | None:
     """"that year": the year of the last date named; not a time expression when none was."""
     reference = context.reference or ""
@@ -414,8 +408,7 @@ def _edge(groups: dict[str, str], context: Context) -> Value:
 
 def _range_past(groups: dict[str, str], context: Context) -> Value:
     """"the past week": the interval up to the anchor; "the past year" is the previous calendar year, as TimeBank
-    annotates it (both cases of the timex train file, training/heldout.py, are "1988" / "1997", none an interval);
-    "the past decade" is ten years up to now, P10Y."""
+    annotates it (both cases of the timex train file, training/heldout.py, are "1988" / "1997", none an interval)."""
     unit = groups["u"].lower()
     anchor = context.anchor
     if unit == "year" and anchor is not None:
@@ -597,8 +590,10 @@ HANDLERS = {
     "range": _range, "year_ago": _year_ago, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade, "century": _century,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
-    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "year_ended": _year_ended, "that_year": _that_year, "latest_period": _latest_period, "weekday": _weekday, "holiday": _holiday,
-    "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word, "day_part": _day_part,
+    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "weekday": _weekday, "holiday": _holiday,
+    "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
+    "that_year": _that_year, "latest_period": _latest_period, "day_part": _day_part,
+    "year_ended": lambda groups, context: ("DURATION", "P1Y", None),  # "for the year ended June 30": a length
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
 }

@@ -22,8 +22,8 @@ from newsgraph.model import Timex
 FUTURE_AUX = {"will", "shall", "would", "may", "might", "could", "should", "must"}
 FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose", "set", "hope", "vow", "promise"}
 # Rules whose value does not depend on the publication date.
-ABSOLUTE_KINDS = {"year_ended", "date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "century", "duration",
-                  "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
+ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "century", "duration",
+                  "duration_few", "duration_bare", "set_word", "set_every", "set_times", "year_ended"}
 CLOCK_KINDS = {"clock", "clock_word", "clock_day", "day_part"}
 ENTITY_LABELS = {"DATE", "TIME"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
@@ -183,8 +183,8 @@ def _year_shift(candidate: Candidate) -> bool:
     """"a year ago", "a year earlier": the comparison point of a report, not a new time the story moves to
     (a later "a year earlier" compares with the same point, so it must not count a year back from it)."""
     groups = candidate.groups
-    return candidate.kind == "shift" and groups.get("u", "").lower() == "year" and \
-        groups.get("n", "").lower() in ("a", "one") and groups.get("dir", "").lower() in ("ago", "earlier")
+    one_year = groups.get("u", "").lower() == "year" and groups.get("n", "").lower() in ("a", "one")
+    return candidate.kind == "shift" and one_year and groups.get("dir", "").lower() in ("ago", "earlier")
 
 
 def _bare_past(verb: Token) -> bool:
