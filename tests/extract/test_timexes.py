@@ -371,3 +371,8 @@ def test_a_title_of_the_year_is_not_a_time(parse) -> None:
 def test_the_past_decade_or_century_is_the_length_up_to_now(parse) -> None:
     found = values(parse, "Arlen grew more in the past decade than in the past century.")
     assert found == {"the past decade": "P10Y", "past century": "P100Y"}
+
+
+def test_is_to_marks_the_future(parse) -> None:
+    found = values(parse, "Trading in Brenmoor shares is to resume in Paris Tuesday.", date(2017, 10, 27))
+    assert found == {"Tuesday": "2017-10-31"}

@@ -130,7 +130,8 @@ def _direction(doc: Doc, candidate: Candidate) -> str:
         if token.head is token:
             break
         token = token.head
-        if _future_cue(token, bool(path) and path[-1].dep_ == "xcomp"):
+        planned = bool(path) and path[-1].dep_ == "xcomp"
+        if _future_cue(token, planned) or planned and token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP"):  # "is to"
             return "future"
         if token.pos_ in ("VERB", "AUX") and _past(token):
             return "before" if _time_of_past_verb(token, [t.lower_ for t in path]) else "past"
