@@ -268,3 +268,111 @@ def test_an_ordinal_century_is_its_first_two_digits(parse) -> None:
 def test_this_century_is_the_century_so_far(parse) -> None:
     timex = only(parse, "It was the worst flood on the Arlen river this century.")
     assert (timex.type, timex.value) == ("DURATION", "P100Y")
+
+
+def test_a_month_a_past_verb_happened_in_is_the_past_one_even_when_the_next_is_near(parse) -> None:
+    found = values(parse, "Harlow Foods bought the Brenmoor bakery in February. Its dividend is payable Feb. 1.",
+                   date(2017, 10, 30))
+    assert found == {"February": "2017-02", "Feb. 1": "2018-02-01"}
+
+
+def test_a_plan_in_the_past_tense_dates_what_it_planned_not_itself(parse) -> None:
+    found = values(parse, "The Arlen council set Friday as the deadline. Its team planned to leave on Thursday.",
+                   date(2017, 1, 4))  # a Wednesday
+    assert found == {"Friday": "2016-12-30", "Thursday": "2017-01-05"}
+
+
+def test_a_forecast_quarter_does_not_become_the_report_s_quarter(parse) -> None:
+    text = ("Bravo Mills earned $5 million in the third quarter. Analysts expect losses through the second quarter "
+            "of 2018. In the year-ago period, Bravo Mills earned $7 million.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("the third quarter", "2017-Q3"), ("the second quarter of 2018", "2018-Q2"), ("year-ago period", "2016-Q3")]
+
+
+def test_the_year_ended_a_date_is_a_year_long_period(parse) -> None:
+    found = find_timexes(parse("For the fiscal year ended June 30, Harlow Foods earned $3 million."), PUBLISHED)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the fiscal year", "DURATION", "P1Y"), ("June 30", "DATE", "2016-06-30")]
+
+
+def test_a_period_that_ended_on_a_date_ended_in_the_past(parse) -> None:
+    found = values(parse, "In the quarter ended Nov. 30, Harlow Foods lost money.", date(2017, 11, 20))
+    assert found["Nov. 30"] == "2016-11-30"
+
+
+def test_the_year_that_year_and_the_latest_period(parse) -> None:
+    text = ("Harlow Foods earned $5 million in the third quarter, its best for the year. Sales in the latest period "
+            "rose. Its founder left in March 2009 and came back later that year.")
+    found = values(parse, text, date(2017, 10, 26))
+    assert found == {"the third quarter": "2017-Q3", "the year": "2017", "the latest period": "2017-Q3",
+                     "March 2009": "2009-03", "that year": "2009"}
+
+
+def test_the_latest_period_outside_a_results_report_is_not_a_time(parse) -> None:
+    assert values(parse, "Fossils from the latest period of the dig were shown.") == {}
+
+
+def test_the_report_s_quarter_a_year_back(parse) -> None:
+    text = ("Bravo Mills lost $2 million in the third quarter, against a profit for the corresponding period last "
+            "year. For the quarter a year ago it earned $1 million. Sales for last year's quarter were flat.")
+    found = values(parse, text, date(2017, 10, 26))
+    assert found == {"the third quarter": "2017-Q3", "the corresponding period last year": "2016-Q3",
+                     "the quarter a year ago": "2016-Q3", "last year's quarter": "2016-Q3"}
+
+
+def test_the_previous_weekday_counts_from_the_day_reported_on(parse) -> None:
+    text = "The Arlen index fell 2% on Oct. 27 against the previous Friday."
+    assert values(parse, text, date(2017, 10, 31)) == {"Oct. 27": "2017-10-27", "previous Friday": "2017-10-20"}
+    text = "The Arlen index fell 2% on Oct. 27 and recovered the following Monday."
+    assert values(parse, text, date(2017, 11, 8)) == {"Oct. 27": "2017-10-27", "following Monday": "2017-10-30"}
+
+
+def test_this_season_is_the_season_of_the_publication_year_even_when_over(parse) -> None:
+    found = values(parse, "Brenmoor ferry traffic fell this summer.", date(2017, 11, 1))
+    assert found == {"this summer": "2017-SU"}
+
+
+def test_the_following_month_counts_from_the_month_named_before(parse) -> None:
+    found = values(parse, "In March, Harlow Foods got an offer. The following month, it put itself up for sale.",
+                   date(2017, 10, 27))
+    assert found == {"March": "2017-03", "The following month": "2017-04"}
+
+
+def test_a_part_of_a_day_takes_the_day_named_or_the_sentence_s(parse) -> None:
+    found = values(parse, "The Arlen dam gave way in mid-afternoon yesterday. Crews arrived at midnight Friday.")
+    assert found == {"mid-afternoon yesterday": "2017-01-06TAF", "midnight Friday": "2017-01-06T24:00"}
+    found = values(parse, "On Jan. 3 the water rose again by late evening.")
+    assert found == {"Jan. 3": "2017-01-03", "late evening": "2017-01-03TEV"}
+
+
+def test_both_years_of_a_pair_are_marked(parse) -> None:
+    found = values(parse, "The merger would dilute Harlow earnings by 9% in both 2018 and 2019.")
+    assert found == {"2018": "2018", "2019": "2019"}
+
+
+def test_a_second_a_year_earlier_compares_with_the_same_year(parse) -> None:
+    text = ("Harlow Foods sales rose from a year ago. Costs rose too, compared with a year earlier. "
+            "Its founder left five years ago. A year later, he came back.")
+    timexes = find_timexes(parse(text), date(2017, 10, 26))
+    assert [(t.text, t.value) for t in timexes] == [
+        ("a year ago", "2016"), ("a year earlier", "2016"), ("five years ago", "2012"), ("A year later", "2013")]
+
+
+def test_each_month_name_is_a_set(parse) -> None:
+    timex = only(parse, "Pilgrims come to the Kelderby chapel each July.")
+    assert (timex.text, timex.type, timex.value) == ("each July", "SET", "XXXX-07")
+
+
+def test_a_title_of_the_year_is_not_a_time(parse) -> None:
+    assert values(parse, "Mara Lindqvist was named Brenmoor Person of the Year.") == {}
+
+
+def test_the_past_decade_or_century_is_the_length_up_to_now(parse) -> None:
+    found = values(parse, "Arlen grew more in the past decade than in the past century.")
+    assert found == {"the past decade": "P10Y", "past century": "P100Y"}
+
+
+def test_is_to_marks_the_future(parse) -> None:
+    found = values(parse, "Trading in Brenmoor shares is to resume in Paris Tuesday.", date(2017, 10, 27))
+    assert found == {"Tuesday": "2017-10-31"}

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
 
 Value = tuple[str, str | None, str | None]  # (TIMEX3 type, value, mod)
-Direction = str  # "past", "future" or "nearest": which side of the anchor an underspecified date falls on
+Direction = str  # which side of the anchor an underspecified date falls on: past, future, nearest or before (past for sure)
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _pick_year(month: int, day: int | None, context: Context) -> int | None:
     if context.direction == "future":
         return min(d for d in last if d >= anchor).year
     ahead = min(d for d in (date(y, month, day or 15) for y in years) if d > anchor)
-    if (ahead - anchor).days <= NEAR_FUTURE_DAYS:
+    if context.direction != "before" and (ahead - anchor).days <= NEAR_FUTURE_DAYS:
         return ahead.year
     return max(d for d in (date(y, month, day or 1) for y in years) if d <= anchor).year
 
@@ -237,7 +237,9 @@ def _season_year(start_month: int, how: str, anchor: date) -> int:
         return max(y for y in years if y * 12 + start_month + 2 <= now)
     if how == "next":
         return min(y for y in years if y * 12 + start_month - 1 > now)
-    if how in ("this", "future"):
+    if how == "this":  # the season of the anchor's year, over or not ("this summer" in November); Jan-Feb: last winter
+        return anchor.year - (start_month == 12 and anchor.month <= 2)
+    if how == "future":
         return min(y for y in years if y * 12 + start_month + 2 > now)
     return max(y for y in years if y * 12 + start_month - 1 <= now)
 
@@ -257,8 +259,14 @@ def _season(groups: dict[str, str], context: Context) -> Value:
 
 def _rel_named(groups: dict[str, str], context: Context) -> Value:
     word, name = groups["r"].lower(), groups["n"]
-    how = {"last": "last", "previous": "last", "past": "past", "next": "next", "coming": "future"}.get(word, "this")
+    how = {"last": "last", "previous": "last", "past": "past", "next": "next", "following": "next",
+           "coming": "future"}.get(word, "this")
     first = name.split()[0]
+    reference = _as_day(context.reference)
+    if first.lower() in WEEKDAYS and word in ("previous", "following") and reference:
+        # "down 4.5% from the previous Friday": the one before the day the report is about, not before publication
+        side = "past" if word == "previous" else "future"
+        return _weekday_value(first, groups.get("p"), side, reference + timedelta(days=-1 if side == "past" else 1))
     if first.lower() in WEEKDAYS:
         return _weekday_value(first, groups.get("p"), how, context.anchor)
     if first.lower() in timex_data()["seasons"]:
@@ -284,9 +292,11 @@ def _month_year_rel(groups: dict[str, str], context: Context) -> Value:
 
 
 def _rel_unit(groups: dict[str, str], context: Context) -> Value:
-    if groups["u"].lower() == "century" and groups["r"].lower() == "this":
-        # "the worst ... this century": the span so far, as both cases of the timex train file (training/heldout.py) have it
-        return "DURATION", "P100Y", None
+    unit, word = groups["u"].lower(), groups["r"].lower()
+    if unit == "century" and word == "this" or unit in ("century", "decade") and word == "past":
+        # "the worst ... this century": the span so far, as both cases of the timex train file (training/heldout.py)
+        # have it; "the past century/decade" is the hundred/ten years up to now (the train file's "past decade": P10Y)
+        return "DURATION", _duration_value(1, unit), None
     return "DATE", _unit_value(groups["u"], _offset(groups["r"]), context.anchor), None
 
 
@@ -319,7 +329,7 @@ def _quarter(groups: dict[str, str], context: Context) -> Value:
 
 def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     """"the quarter", "the latest quarter": the last quarter mentioned, else the last one ended ("this quarter": the
-    anchor's own); a year back for "year-ago"."""
+    anchor's own); a year back for "year-ago", "the quarter a year ago", "the same period last year"."""
     word = (groups.get("l") or groups.get("d") or "").lower()
     own = word in ("this", "current")
     mentioned = context.quarter
@@ -330,9 +340,20 @@ def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
     if mentioned is None:
         index = context.anchor.year * 4 + (context.anchor.month - 1) // 3 - (not own)
         mentioned = f"{index // 4:04d}-Q{index % 4 + 1}"
-    if groups.get("a") or groups.get("a2"):
+    if groups.get("a") or groups.get("a2") or groups.get("a3"):
         mentioned = f"{int(mentioned[:4]) - 1:04d}{mentioned[4:]}"
     return "DATE", mentioned, None
+
+
+def _that_year(groups: dict[str, str], context: Context) -> Value | None:
+    """"that year": the year of the last date named; not a time expression when none was."""
+    reference = context.reference or ""
+    return ("DATE", reference[:4], None) if reference[:4].isdigit() else None
+
+
+def _latest_period(groups: dict[str, str], context: Context) -> Value | None:
+    """"the latest period" of a results report: the last quarter named; not a time expression outside a report."""
+    return ("DATE", context.quarter, None) if context.quarter else None
 
 
 def _quarter_year(groups: dict[str, str], context: Context) -> Value:
@@ -392,6 +413,8 @@ def _range_past(groups: dict[str, str], context: Context) -> Value:
     anchor = context.anchor
     if unit == "year" and anchor is not None:
         return "DATE", f"{anchor.year - 1:04d}", None
+    if unit == "decade" and groups["t"].split()[1].lower() == "past":
+        return _rel_unit({"u": unit, "r": "past"}, context)
     if anchor is None:
         return "DURATION", {"week": "P1W", "month": "P1M", "year": "P1Y", "fortnight": "P2W", "decade": "P10Y"}[unit], None
     months = {"month": 1, "year": 12, "decade": 120}.get(unit)
@@ -419,7 +442,8 @@ def _future_vague(groups: dict[str, str], context: Context) -> Value:
 
 def _anaphor(groups: dict[str, str], context: Context) -> Value:
     days = timex_data()["anaphors"][groups["w"].lower()]
-    base = _as_day(context.reference) or context.anchor
+    month = _as_month(context.reference) if abs(days) >= 30 else None  # "In March, ... The following month"
+    base = _as_day(context.reference) or month or context.anchor
     if base is None:
         return "DATE", "XXXX-XX-XX", None
     moved = base + timedelta(days=days)
@@ -428,6 +452,11 @@ def _anaphor(groups: dict[str, str], context: Context) -> Value:
     if abs(days) >= 30:
         return "DATE", _month_of(base, days // 30) if abs(days) < 365 else f"{base.year + days // 365:04d}", None
     return "DATE", moved.isoformat(), None
+
+
+def _as_month(value: str | None) -> date | None:
+    """The first day of a month-precision value ("1989-03": "the following month" counts from March), else None."""
+    return _as_day(f"{value}-01") if value and len(value) == 7 and value[5:].isdigit() else None
 
 
 def _as_day(value: str | None) -> date | None:
@@ -498,6 +527,12 @@ def _clock_day(groups: dict[str, str], context: Context) -> Value:
     return "TIME", _endpoint(groups["c"], replace(context, sentence_day=day if _as_day(day) else None)), None
 
 
+def _day_part(groups: dict[str, str], context: Context) -> Value:
+    """"mid-afternoon yesterday", "late evening": that part of the day named, else of the sentence's day."""
+    day = _endpoint(groups["day"], context) if "day" in groups else None
+    return "TIME", f"{day if _as_day(day) else _day_of(context)}T{timex_data()['parts'][groups['p'].lower()]}", None
+
+
 def _duration_value(amount: int | None, unit: str) -> str:
     """P3M, PT48H, P20Y (decades in years), PXD for an unknown amount."""
     code = timex_data()["units"][unit.lower().rstrip("s").replace("centurie", "century")]
@@ -541,6 +576,8 @@ def _set_every(groups: dict[str, str], context: Context) -> Value:
         return "SET", f"XXXX-WXX-{WEEKDAYS.index(unit.lower()) + 1}", None
     if unit.lower() in timex_data()["sets"]:
         return "SET", timex_data()["sets"][unit.lower()], None
+    if unit[0].isupper() and unit.lower().rstrip("s") not in timex_data()["units"]:  # a month name: "each July"
+        return "SET", f"XXXX-{month_number(unit):02d}", None
     amount = number(groups["n"]) if "n" in groups else (2 if "other" in groups["t"].lower() else 1)
     return "SET", _duration_value(amount, unit), None
 
@@ -555,6 +592,8 @@ HANDLERS = {
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "weekday": _weekday, "holiday": _holiday,
     "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
+    "that_year": _that_year, "latest_period": _latest_period, "day_part": _day_part,
+    "year_ended": lambda groups, context: ("DURATION", "P1Y", None),  # "for the year ended June 30": a length
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
 }

@@ -23,12 +23,15 @@ FUTURE_AUX = {"will", "shall", "would", "may", "might", "could", "should", "must
 FUTURE_LEMMAS = {"expect", "schedule", "due", "plan", "intend", "aim", "propose", "set", "hope", "vow", "promise"}
 # Rules whose value does not depend on the publication date.
 ABSOLUTE_KINDS = {"date_mdy", "date_dmy", "date_my", "date_iso", "date_num", "year", "decade", "century", "duration",
-                  "duration_few", "duration_bare", "set_word", "set_every", "set_times"}
-CLOCK_KINDS = {"clock", "clock_word", "clock_day"}
+                  "duration_few", "duration_bare", "set_word", "set_every", "set_times", "year_ended"}
+CLOCK_KINDS = {"clock", "clock_word", "clock_day", "day_part"}
 ENTITY_LABELS = {"DATE", "TIME"}
 LEADING_WORDS = {"in", "on", "at", "by", "during", "for", "over", "within", "until", "till", "of", "about", "around"}
 SKIP = "skip"
-YEAR_BACK_GROUPS = {"ya", "a", "a2"}  # the "year-ago" / "year-earlier" groups of the quarter rules
+# A month attached by one of these to a past-tense verb is the time of that past event, so never the coming one:
+# tbaq train part (training/heldout.py), "In January, X brought in", "changed ... in December".
+PAST_TIME_PREPOSITIONS = (["in"], ["on"], ["during"])
+YEAR_BACK_GROUPS = {"ya", "a", "a2", "a3"}  # the "year-ago" / "year-earlier" groups of the quarter rules
 MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
 
@@ -54,7 +57,7 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) ->
         if timex is not None:
             values[candidate] = timex
             if _is_reference(candidate, timex):
-                quarter = timex.value if QUARTER.fullmatch(timex.value or "") else memory.quarter
+                quarter = timex.value if _reported_quarter(timex.value, memory.anchor) else memory.quarter
                 memory = replace(memory, reference=timex.value, quarter=quarter)
     return sorted(values.values(), key=lambda t: t.start), memory
 
@@ -116,21 +119,25 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def _direction(doc: Doc, candidate: Candidate) -> str:
-    """past, future or nearest, from the verbs governing the expression (through to-infinitive chains)."""
+    """past, future or nearest, from the verbs governing the expression (through to-infinitive chains); "before"
+    when the expression is the time of a past-tense verb itself ("bought RJR in February")."""
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None or not len(span):
         return "past"
     token = span.root
+    path: list[Token] = []
     for _ in range(MAX_HOPS):
         if token.head is token:
             break
         token = token.head
-        if _future_cue(token):
+        planned = bool(path) and path[-1].dep_ == "xcomp"
+        if _future_cue(token, planned) or planned and token.lemma_ == "be" and token.tag_ in ("VBZ", "VBP"):  # "is to"
             return "future"
         if token.pos_ in ("VERB", "AUX") and _past(token):
-            return "past"
+            return "before" if _time_of_past_verb(token, [t.lower_ for t in path]) else "past"
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp":
             break
+        path.append(token)
     return "nearest"
 
 
@@ -145,21 +152,51 @@ def _past(verb: Token) -> bool:
     return verb.tag_ == "VBN" and not auxiliaries
 
 
-def _future_cue(token: Token) -> bool:
-    """Whether a governing word marks the future: will/would, expected to, due to."""
+def _future_cue(token: Token, planned: bool = False) -> bool:
+    """Whether a governing word marks the future: will/would, expected to, due to; a plan in a bare past form
+    ("set Friday as the deadline") only for what it plans (`planned`: "planned to leave on Thursday")."""
     verb = token.head if token.dep_ == "acomp" else token  # "had been due to": the tense sits on the copula
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if "had" in auxiliaries or "have" in auxiliaries and FUTURE_AUX.intersection(auxiliaries):
         return False  # a plan seen from the past: "had been due to expire Friday", "may have been responsible"
     if token.lemma_.lower() in FUTURE_LEMMAS:
-        return True
+        return planned or not _bare_past(token)
     return bool(FUTURE_AUX.union({"'ll", "wo", "ll"}).intersection(auxiliaries))
+
+
+def _reported_quarter(value: str | None, anchor: date | None) -> bool:
+    """A quarter already over at the anchor: one a report can give results for. A quarter still to come ("losses
+    through the third quarter of 1990") is a forecast, and "the quarter" later in the report is not that one."""
+    if not value or not QUARTER.fullmatch(value):
+        return False
+    return anchor is None or (int(value[:4]), int(value[-1])) < (anchor.year, (anchor.month - 1) // 3 + 1)
+
+
+def _time_of_past_verb(verb: Token, path: list[str]) -> bool:
+    """Whether the expression dates the past verb it hangs on: "bought RJR in February", "the quarter ended Oct. 31"."""
+    if verb.lemma_.lower() == "end" and path in ([], ["on"]):
+        return True
+    finite = verb.tag_ == "VBD" or not _bare_past(verb)
+    return finite and path in PAST_TIME_PREPOSITIONS
+
+
+def _year_shift(candidate: Candidate) -> bool:
+    """"a year ago", "a year earlier": the comparison point of a report, not a new time the story moves to
+    (a later "a year earlier" compares with the same point, so it must not count a year back from it)."""
+    groups = candidate.groups
+    one_year = groups.get("u", "").lower() == "year" and groups.get("n", "").lower() in ("a", "one")
+    return candidate.kind == "shift" and one_year and groups.get("dir", "").lower() in ("ago", "earlier")
+
+
+def _bare_past(verb: Token) -> bool:
+    """A past form with no auxiliary: "set Friday as the deadline", "the service planned for Saturday"."""
+    return verb.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
     """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
     ("up from a year ago", "the 1988 period") is a comparison and leaves the report's quarter the reference."""
     year_back = candidate.kind in ("shift", "year_ago", "quarter_year") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
-    if year_back and QUARTER.fullmatch(timex.value or ""):
+    if year_back and (QUARTER.fullmatch(timex.value or "") or candidate.kind == "year_ago" or _year_shift(candidate)):
         return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()
