@@ -10,12 +10,12 @@ or started, reading only those stories' articles; every other story keeps its ro
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from newsgraph.ingest.dedup import DuplicateIndex
-from newsgraph.link import StoryIndex, link_corpus
+from newsgraph.link import StoryIndex, group_stories, link_corpus
 from newsgraph.model import Document
 from newsgraph.pipeline import OnError, Options, Warn, extract_documents
 from newsgraph.resolve import EntityResolver
@@ -93,9 +93,12 @@ def _noting_stories(documents: Iterable[Document], touched: set[str]) -> Iterato
 
 
 def relink(store: Store, corpus: Corpus) -> int:
-    """Link every stored document again with the corpus's story index (stories keep their ids); return the story count."""
-    linked = link_corpus(list(store.documents()), corpus.stories)
-    store.set_links(linked.stories, linked.claims, linked.attributions, linked.framing, state=corpus.snapshot())
+    """Link every stored document, its stories grouped at once (`group_stories`: the same whatever order the articles
+    came in), and keep that story index as the corpus state later runs continue from; return the story count."""
+    documents = list(store.documents())
+    grouped = replace(corpus, stories=group_stories(documents))
+    linked = link_corpus(documents, grouped.stories)
+    store.set_links(linked.stories, linked.claims, linked.attributions, linked.framing, state=grouped.snapshot())
     return len(linked.stories)
 
 
