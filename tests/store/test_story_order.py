@@ -44,3 +44,19 @@ def test_a_new_store_gets_the_same_stories_in_any_input_order(tmp_path: Path) ->
     assert stories(paths[3:] + paths[:3], str(tmp_path / "rotated.db")) == forward
     members = sorted(len(documents) for _, documents in forward)
     assert members == [1, 2, 3]
+
+
+def test_a_later_batch_gets_the_same_stories_in_any_input_order(tmp_path: Path) -> None:
+    paths = []
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    earlier, batch = [paths[0], paths[5]], paths[1:5]
+    runs = []
+    for number, order in enumerate((batch, batch[::-1], batch[2:] + batch[:2])):
+        db = str(tmp_path / f"run{number}.db")
+        before = dict(stories(earlier, db))
+        runs.append(stories(order, db))
+        assert set(before) <= {story for story, _ in runs[-1]}  # the earlier stories keep their ids
+    assert runs[1] == runs[0] and runs[2] == runs[0]
+    assert sorted(len(documents) for _, documents in runs[0]) == [1, 2, 3]
