@@ -1,7 +1,7 @@
 """The link stage: stories across outlets, matching claims, and who each outlet blames.
 
-`link_corpus(documents)` links a whole run at its end; `StoryIndex().add(document)` gives each
-article its story as it streams by.
+`link_corpus(documents)` links a whole run at its end, its stories grouped at once; `StoryIndex().add(document)`
+gives each article its story as it streams by, and `StoryIndex.grow` groups a later batch with the stories it resembles.
 """
 
 from __future__ import annotations
