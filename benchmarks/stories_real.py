@@ -8,6 +8,7 @@ scorers/entities.py.
 --orders N also takes the articles in N shuffled orders and prints the min/mean/max story B³ F1 over them of
   "analyze": what `newsgraph analyze` into a fresh SQLite store gives (actors resolved in that order, then
              `store_documents`, the stories read back from the store): the number a user of `analyze` sees;
+  "analyze in two runs": the same, the first half of the order analyzed into the store, then the second half;
   "grouped": `link_corpus` grouping the articles in that order (actors resolved in file order);
   "streamed": each article joining a story as it arrives (`StoryIndex().add`), as the notebook's
               `Analyzer.link` keeps them.
@@ -80,16 +81,26 @@ def resolved(documents: list[Document], resolver: EntityResolver | None = None) 
     return [resolver.resolve(d) for d in documents]
 
 
-def analyzed(files: list[Document]) -> list[Document]:
-    """The stories `newsgraph analyze` gives these annotated documents, in the order given, in a fresh SQLite store:
-    copies found and actors resolved in that order, then `store_documents`, the stories read back from the store."""
-    corpus = Corpus()
-    documents = resolved([d.model_copy(update={"duplicate_of": corpus.copies.add(d.id, d.text)}) for d in files], corpus.resolver)
+def analyzed(files: list[Document], runs: int = 1) -> list[Document]:
+    """The stories `newsgraph analyze` gives these annotated documents, in the order given, in a fresh SQLite store,
+    in `runs` consecutive runs: each run's copies found and actors resolved in that order with the corpus state the
+    store keeps, then `store_documents`; the stories read back from the store."""
+    documents: list[Document] = []
     with tempfile.TemporaryDirectory() as work:
         store = Store(Path(work) / "news.db", writable=True)
-        store_documents(documents, store, corpus)
+        for run in range(runs):
+            corpus = Corpus.of(store)
+            part = files[run * len(files) // runs:(run + 1) * len(files) // runs]
+            part = resolved([d.model_copy(update={"duplicate_of": corpus.copies.add(d.id, d.text)}) for d in part], corpus.resolver)
+            store_documents(part, store, corpus)
+            documents += part
         story_of = {i: story.id for story in store.links().stories for i in story.documents}
     return [d.model_copy(update={"story": story_of.get(d.id)}) for d in documents]
+
+
+def analyzed_in_two_runs(files: list[Document]) -> list[Document]:
+    """`analyzed` in two runs: the first half of the order, then the second half added to the store."""
+    return analyzed(files, runs=2)
 
 
 def grouped(documents: list[Document]) -> list[Document]:
@@ -106,15 +117,16 @@ def streamed(documents: list[Document]) -> list[Document]:
 
 def orders(folder: Path, files: list[Document], count: int) -> None:
     """Story B³ F1 over `count` shuffled orders, min, mean and max, as `analyze`, grouping and streaming give it."""
-    ways: dict[str, Callable[[list[Document]], list[Document]]] = {"analyze": analyzed, "grouped": grouped, "streamed": streamed}
+    ways: dict[str, Callable[[list[Document]], list[Document]]] = {
+        "analyze": analyzed, "analyze in two runs": analyzed_in_two_runs, "grouped": grouped, "streamed": streamed}
     scores: dict[str, list[float]] = {way: [] for way in ways}
     in_file_order = resolved(files)
     for seed in range(count):
         shuffled = list(range(len(files)))
         random.Random(seed).shuffle(shuffled)
         for way, link in ways.items():
-            documents = [(files if way == "analyze" else in_file_order)[i] for i in shuffled]
-            system = folder / f"system-{way}-order{seed}.jsonl"
+            documents = [(files if way.startswith("analyze") else in_file_order)[i] for i in shuffled]
+            system = folder / f"system-{way.replace(' ', '-')}-order{seed}.jsonl"
             with system.open("w", encoding="utf-8") as out:
                 write_documents(link(documents), out)
             scores[way].append(subtopic_f1(folder, system))

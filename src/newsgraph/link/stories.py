@@ -174,9 +174,9 @@ class StoryIndex:
 
         An earlier story is regrouped with the batch when a new article's same-happening probability with one of its
         members reaches ATTACH_PROBABILITY (below that on every pair, no average can make them one story). Earlier
-        stories stay whole: groups that share an earlier story's members are one story, which keeps the id of the
-        oldest earlier story in it. So the batch's stories depend on its articles and not on their input order; they
-        can differ from grouping the whole corpus anew, which may also split or merge earlier stories.
+        stories enter the clustering whole, as clusters of their own, so they may merge but never split; a story
+        keeps the id of the oldest earlier story in it. So the batch's stories depend on its articles and not on
+        their input order; they can differ from grouping the whole corpus anew, which may also split earlier stories.
         """
         first = len(self._articles)
         for document in documents:
@@ -189,17 +189,24 @@ class StoryIndex:
                    if other < first and probability >= ATTACH_PROBABILITY}
         changed = {self._story_id(story) for story in earlier}
         subset = sorted([number for story in earlier for number in self._members[story]] + list(new))
-        for number, story in zip(subset, _whole_earlier_stories(subset, self._group(subset, threshold), first, self._articles)):
-            self._articles[number].story = story
+        fresh = len(self._members)  # past every story number: the new articles' own stories, until grouped
+        start = [self._articles[number].story if number < first else fresh + number for number in subset]
+        labels = self._group(subset, threshold, start)
+        oldest: dict[int, int] = {}
+        for label, story in zip(labels, start):
+            oldest[label] = min(oldest.get(label, story), story)  # an earlier story if the group holds one
+        for number, label in zip(subset, labels):
+            self._articles[number].story = oldest[label]
         self._renumber()
         return changed | {self.add(document).story or "" for document in documents}
 
-    def _group(self, numbers: list[int], threshold: float) -> list[int]:
-        """Average-linkage groups of these indexed articles (ascending numbers), fragments attached: each one's label."""
+    def _group(self, numbers: list[int], threshold: float, start: list[int] | None = None) -> list[int]:
+        """Average-linkage groups of these indexed articles (ascending numbers; those with the same `start` label
+        begin as one group), fragments attached: each one's label."""
         position = {number: k for k, number in enumerate(numbers)}
         probabilities = [{position[other]: p for other, p in self._matches(number, before=number).items() if other in position}
                          for number in numbers]
-        return attach_fragments(probabilities, average_linkage(probabilities, threshold), FRAGMENT_SIZE, ATTACH_PROBABILITY)
+        return attach_fragments(probabilities, average_linkage(probabilities, threshold, start), FRAGMENT_SIZE, ATTACH_PROBABILITY)
 
     def _matches(self, number: int, before: int | None = None) -> dict[int, float]:
         """`_probabilities` of an indexed article."""
@@ -276,29 +283,6 @@ class StoryIndex:
             centroid.update(vector)
         scores = [(self._articles[i].title is not None, sum(w * centroid[t] for t, w in v.items())) for i, v in zip(members, vectors)]
         return members[max(range(len(members)), key=lambda k: (scores[k], -k))]
-
-
-def _whole_earlier_stories(numbers: list[int], labels: list[int], first: int, articles: list[_Article]) -> list[int]:
-    """Each article's story after `grow` groups them (`labels`): groups sharing an earlier story (an article numbered
-    below `first`) are one, numbered by the oldest earlier story in them; the others get new numbers past every story."""
-    parent = {label: label for label in labels}
-
-    def root(label: int) -> int:
-        while parent[label] != label:
-            label = parent[label]
-        return label
-    holder: dict[int, int] = {}
-    for number, label in zip(numbers, labels):
-        if number < first:
-            other = holder.setdefault(articles[number].story, root(label))
-            low, high = sorted((root(label), root(other)))
-            parent[high] = low
-    oldest: dict[int, int] = {}
-    for number, label in zip(numbers, labels):
-        if number < first:
-            oldest[root(label)] = min(oldest.get(root(label), articles[number].story), articles[number].story)
-    fresh = 1 + max((article.story for article in articles), default=0)
-    return [oldest.get(root(label), fresh + root(label)) for label in labels]
 
 
 def _unit(weights: dict[str, float]) -> dict[str, float]:
