@@ -14,7 +14,7 @@ given, stays. A whole run (`StoryIndex.grouped`, which `link_corpus` uses) is gr
 articles and not on the order they came in; `link_corpus` also indexes them in a canonical order
 (publication date, text), which fixes exact ties and the story ids. A later batch (`grow`, what an
 incremental `analyze` run uses) is grouped the same way together with the earlier stories it
-resembles, which stay whole and keep their ids.
+resembles, which are never split and keep their ids.
 
 The index state is plain data (`snapshot` / `restore`): each article's terms, days, arguments and
 summary, its story, and the stored norms. Adding articles to a restored index gives what adding

@@ -3,9 +3,10 @@
 The corpus-wide state (the canonical actors and the story index) is kept in the store, so a run
 continues where the last one stopped. A store's first linking groups all its articles at once; a
 later run groups its new articles together with the earlier stories they resemble, which keep
-their ids (`StoryIndex.grow`). Either way the stories do not hang on the order the articles came
-in; a corpus analyzed in parts can differ from one run over all of it where a later batch would
-have split or merged earlier stories. Claims, blame and framing are per story, so a run relinks
+their ids (`StoryIndex.grow`). Either way the grouping does not hang on the order the articles
+came in (actor resolution, whose canonical names are story terms, still does); a corpus analyzed
+in parts can differ from one run over all of it, which may group the earlier articles otherwise.
+Claims, blame and framing are per story, so a run relinks
 only the stories its new articles joined or started, reading only those stories' articles; every
 other story keeps its rows.
 """
