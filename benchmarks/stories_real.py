@@ -2,10 +2,16 @@
 
 Run: PYTHONPATH=src .venv/bin/python benchmarks/stories_real.py [--split dev] [--work DIR] [--orders N] [--speed]
 The split is materialized from ../shared/corpora/stories into DIR (default /tmp/newsgraph-stories-real),
-run through the whole pipeline (`extract_documents`, then `link_corpus`, the number of stories not
-given), written as extract JSONL and scored with scorers/stories.py and scorers/entities.py.
---orders N also groups the stories with the articles processed in N shuffled orders (instead of the
-canonical one) and prints the min/mean/max story B³ F1 over them: how much the stories hang on order.
+run through the whole pipeline (annotated once and cached in DIR, actors resolved, then `link_corpus`,
+the number of stories not given), written as extract JSONL and scored with scorers/stories.py and
+scorers/entities.py.
+--orders N also takes the articles in N shuffled orders and prints the min/mean/max story B³ F1 over them of
+  "analyze": what `newsgraph analyze` into a fresh SQLite store gives (actors resolved in that order, then
+             `store_documents`, the stories read back from the store): the number a user of `analyze` sees;
+  "analyze in two runs": the same, the first half of the order analyzed into the store, then the second half;
+  "grouped": `link_corpus` grouping the articles in that order (actors resolved in file order);
+  "streamed": each article joining a story as it arrives (`StoryIndex().add`), as the notebook's
+              `Analyzer.link` keeps them.
 --speed also times linking 1,000 articles on one core (the split's articles replicated under new ids,
 each replica dated REPLICA_SHIFT days after the previous one).
 """
@@ -17,14 +23,21 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
+from newsgraph.annotate import annotate
 from newsgraph.contract import write_documents
+from newsgraph.ingest import read_inputs
 from newsgraph.link import StoryIndex, link_corpus
 from newsgraph.model import Document
-from newsgraph.pipeline import Options, extract_documents
+from newsgraph.pipeline import clean_documents
+from newsgraph.resolve import EntityResolver
+from newsgraph.store import Store
+from newsgraph.store.analyze import Corpus, store_documents
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 SPEED_ARTICLES = 1000
@@ -48,19 +61,78 @@ def subtopic_f1(folder: Path, system: Path) -> float:
     return float(report.split("subtopic_b3_f1=")[1].split()[0])
 
 
-def orders(folder: Path, documents: list[Document], count: int) -> None:
-    """Story B³ F1 with the articles grouped in `count` shuffled orders: min, mean and max."""
-    scores = []
+def annotated(folder: Path) -> list[Document]:
+    """The split's articles cleaned and annotated (actors not resolved yet), cached in `folder`."""
+    cache = folder / "annotated.jsonl"
+    if not cache.exists():
+        documents = annotate(clean_documents(read_inputs([str(folder / "texts")]), None, _fail),
+                             lambda note: None, jobs=1)
+        cache.write_text("".join(d.model_dump_json() + "\n" for d in documents), encoding="utf-8")
+    return [Document.model_validate_json(line) for line in cache.read_text(encoding="utf-8").splitlines()]
+
+
+def _fail(error: Exception) -> None:
+    raise error
+
+
+def resolved(documents: list[Document], resolver: EntityResolver | None = None) -> list[Document]:
+    """The documents with run-wide actor ids, resolved in the order given (as `extract_documents` does)."""
+    resolver = resolver or EntityResolver()
+    return [resolver.resolve(d) for d in documents]
+
+
+def analyzed(files: list[Document], runs: int = 1) -> list[Document]:
+    """The stories `newsgraph analyze` gives these annotated documents, in the order given, in a fresh SQLite store,
+    in `runs` consecutive runs: each run's copies found and actors resolved in that order with the corpus state the
+    store keeps, then `store_documents`; the stories read back from the store."""
+    documents: list[Document] = []
+    with tempfile.TemporaryDirectory() as work:
+        store = Store(Path(work) / "news.db", writable=True)
+        for run in range(runs):
+            corpus = Corpus.of(store)
+            part = files[run * len(files) // runs:(run + 1) * len(files) // runs]
+            part = resolved([d.model_copy(update={"duplicate_of": corpus.copies.add(d.id, d.text)}) for d in part], corpus.resolver)
+            store_documents(part, store, corpus)
+            documents += part
+        story_of = {i: story.id for story in store.links().stories for i in story.documents}
+    return [d.model_copy(update={"story": story_of.get(d.id)}) for d in documents]
+
+
+def analyzed_in_two_runs(files: list[Document]) -> list[Document]:
+    """`analyzed` in two runs: the first half of the order, then the second half added to the store."""
+    return analyzed(files, runs=2)
+
+
+def grouped(documents: list[Document]) -> list[Document]:
+    """`link_corpus` grouping the documents in the order given (no canonical order)."""
+    index = StoryIndex.grouped(documents)
+    return [index.add(d) for d in documents]
+
+
+def streamed(documents: list[Document]) -> list[Document]:
+    """Each document joining a story as it arrives."""
+    index = StoryIndex()
+    return [index.add(d) for d in documents]
+
+
+def orders(folder: Path, files: list[Document], count: int) -> None:
+    """Story B³ F1 over `count` shuffled orders, min, mean and max, as `analyze`, grouping and streaming give it."""
+    ways: dict[str, Callable[[list[Document]], list[Document]]] = {
+        "analyze": analyzed, "analyze in two runs": analyzed_in_two_runs, "grouped": grouped, "streamed": streamed}
+    scores: dict[str, list[float]] = {way: [] for way in ways}
+    in_file_order = resolved(files)
     for seed in range(count):
-        shuffled = documents[:]
+        shuffled = list(range(len(files)))
         random.Random(seed).shuffle(shuffled)
-        index = StoryIndex.grouped(shuffled)
-        system = folder / f"system-order{seed}.jsonl"
-        with system.open("w", encoding="utf-8") as out:
-            write_documents([index.add(d) for d in documents], out)
-        scores.append(subtopic_f1(folder, system))
-    print(f"orders: {count} shuffled orders, subtopic B3 F1 min={min(scores):.3f} mean={sum(scores) / count:.3f} "
-          f"max={max(scores):.3f} ({' '.join(f'{s:.3f}' for s in scores)})")
+        for way, link in ways.items():
+            documents = [(files if way.startswith("analyze") else in_file_order)[i] for i in shuffled]
+            system = folder / f"system-{way.replace(' ', '-')}-order{seed}.jsonl"
+            with system.open("w", encoding="utf-8") as out:
+                write_documents(link(documents), out)
+            scores[way].append(subtopic_f1(folder, system))
+    for way, found in scores.items():
+        print(f"orders ({way}): {count} shuffled orders, subtopic B3 F1 min={min(found):.3f} mean={sum(found) / count:.3f} "
+              f"max={max(found):.3f} ({' '.join(f'{s:.3f}' for s in found)})")
 
 
 def score(folder: Path, system: Path) -> None:
@@ -89,18 +161,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train", "all"])
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsgraph-stories-real"))
-    parser.add_argument("--orders", type=int, default=0, help="also score the stories grouped in this many shuffled orders")
+    parser.add_argument("--orders", type=int, default=0, help="also score the stories of this many shuffled orders: analyze, grouped, streamed")
     parser.add_argument("--speed", action="store_true")
     args = parser.parse_args()
     folder = materialized(args.split, args.work)
-    documents = list(extract_documents([str(folder / "texts")], Options(jobs=1)))
-    linked = link_corpus(documents)
+    files = annotated(folder)
+    linked = link_corpus(resolved(files))
     system = folder / "system.jsonl"
     with system.open("w", encoding="utf-8") as out:
         write_documents(linked.documents, out)
     score(folder, system)
     if args.orders:
-        orders(folder, linked.documents, args.orders)
+        orders(folder, files, args.orders)
     if args.speed:
         speed(linked.documents)
 

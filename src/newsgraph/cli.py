@@ -18,7 +18,7 @@ from rich.table import Table
 
 from newsgraph import __version__
 from newsgraph.contract import write_documents, write_links
-from newsgraph.link import StoryIndex, link_corpus
+from newsgraph.link import link_corpus
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_date
 from newsgraph.model import Document
@@ -152,19 +152,22 @@ def extract(
 ) -> None:
     """Write one JSON object per article of PATHS, in the extract contract (see the README), to stdout or -o FILE."""
     reporter = Reporter()
-    stories, resolver = StoryIndex(), EntityResolver()
-    kept: list[Document] = []
+    resolver = EntityResolver()
     documents = progress(extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note,
-                                           stories=stories, resolver=resolver), "extracted")
+                                           resolver=resolver), "extracted")
+    linked = None
     try:
         with interruptible(), _destination(output) as out:
-            write_documents(_keeping(documents, kept) if links else documents, out, fmt.value)
+            if links:  # the articles wait for the run's end, to carry the stories of all of them grouped at once
+                linked = link_corpus(list(documents))
+                documents = iter(linked.documents)
+            write_documents(documents, out, fmt.value)
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
-    if links:
-        write_links(link_corpus(kept, stories), resolver.entities.values(), links)
-        Reporter.note(f"{len(stories.stories)} stories and their claims and blame written to {links}")
+    if linked is not None and links:
+        write_links(linked, resolver.entities.values(), links)
+        Reporter.note(f"{len(linked.stories)} stories and their claims and blame written to {links}")
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
 
 
@@ -178,13 +181,6 @@ def _destination(output: Path | None) -> Iterator[TextIO]:
     with open(partial, "w", encoding="utf-8") as out:
         yield out
     partial.replace(output)
-
-
-def _keeping(documents: Iterable[Document], kept: list[Document]) -> Iterator[Document]:
-    """Pass documents through, keeping them for the run's linking at its end."""
-    for document in documents:
-        kept.append(document)
-        yield document
 
 
 @app.command()

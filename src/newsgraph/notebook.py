@@ -55,8 +55,9 @@ class Analyzer:
             yield self.stories.add(self.resolver.resolve(document))
 
     def link(self, documents: list[Document]) -> Linked:
-        """Stories, claims, blame and framing of documents this analyzer read (their story ids kept)."""
-        return link_corpus(documents, self.stories)
+        """Stories, claims, blame and framing of documents this analyzer read, the stories grouped over all of them
+        (free of their order; `linked.documents` carry these story ids, not the ones `pipe` gave on arrival)."""
+        return link_corpus(documents)
 
 
 def load() -> Analyzer:

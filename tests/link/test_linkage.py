@@ -62,3 +62,10 @@ def test_a_fragment_joins_the_story_it_matches_best_and_an_unrelated_one_stays_a
 def test_fragments_attach_to_stories_only_not_to_each_other() -> None:
     similar = [{1: 0.3}, {0: 0.3}]
     assert attach_fragments(similar, average_linkage(similar, 0.55), 1, 0.08) == [0, 1]
+
+
+def test_items_that_start_together_stay_together_and_join_only_on_their_average() -> None:
+    # 0 and 1 are one earlier story although they share no link; 2 resembles 1 alone, 3 resembles both.
+    similar: list[dict[int, float]] = [{}, {2: 0.9}, {}, {0: 0.8, 1: 0.8}]
+    assert average_linkage(similar, 0.5) == [0, 1, 1, 0]
+    assert average_linkage(similar, 0.5, start=[7, 7, 8, 9]) == [0, 0, 2, 0]

@@ -1,4 +1,5 @@
-"""A store takes in a new batch by linking only the stories the batch touches, and ends as one linking of everything would."""
+"""A store takes in a new batch by linking only the stories the batch touches, and, where the batch neither splits nor
+merges earlier stories (here it joins one), ends as one linking of everything would."""
 
 from __future__ import annotations
 

@@ -30,7 +30,8 @@ def test_analyze_then_export_links_gives_back_what_extract_links_wrote(tmp_path:
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
     runner = CliRunner()
-    extracted = runner.invoke(app, ["extract", str(folder), "--links", str(tmp_path / "links.json")])
+    extracted = runner.invoke(app, ["extract", str(folder), "--links", str(tmp_path / "links.json"),
+                                    "-o", str(tmp_path / "documents.jsonl")])
     assert extracted.exit_code == 0, extracted.output
     analyzed = runner.invoke(app, ["analyze", str(folder), "--db", str(tmp_path / "news.db")])
     assert analyzed.exit_code == 0, analyzed.output
@@ -42,6 +43,8 @@ def test_analyze_then_export_links_gives_back_what_extract_links_wrote(tmp_path:
     for noun in ("stories", "claims", "blame", "framing", "entities"):
         assert stored[noun] == written[noun], noun
     assert len(written["stories"]) == 2 and any(len(s["documents"]) == 2 for s in written["stories"])
+    documents = [json.loads(line) for line in (tmp_path / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {d["id"]: d["story"] for d in documents} == {i: s["id"] for s in written["stories"] for i in s["documents"]}
     assert any(e["name"] == "Ines Morel" for e in written["entities"])
 
 

@@ -1,7 +1,7 @@
 """The link stage: stories across outlets, matching claims, and who each outlet blames.
 
-`link_corpus(documents)` links a whole run at its end; `StoryIndex().add(document)` gives each
-article its story as it streams by.
+`link_corpus(documents)` links a whole run at its end, its stories grouped at once; `StoryIndex().add(document)`
+gives each article its story as it streams by, and `StoryIndex.grow` groups a later batch with the stories it resembles.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from newsgraph.link.framing import compare_blame, outlet_framing, responsibility
 from newsgraph.link.stories import StoryIndex, canonical_order
 from newsgraph.model import Blame, Claim, Document, Framing, Story
 
-__all__ = ["Linked", "StoryIndex", "compare_blame", "find_claims", "link_corpus"]
+__all__ = ["Linked", "StoryIndex", "compare_blame", "find_claims", "group_stories", "link_corpus"]
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,21 @@ def by_story(claims: list[Claim], stories: list[Story]) -> list[Claim]:
     return sorted(claims, key=lambda claim: order.get(claim.story or "", len(order)))
 
 
+def group_stories(documents: list[Document]) -> StoryIndex:
+    """The story index of a whole corpus grouped at once, in canonical order: the same stories and ids whatever
+    order the documents come in."""
+    return StoryIndex.grouped(canonical_order(documents))
+
+
 def link_corpus(documents: list[Document], index: StoryIndex | None = None) -> Linked:
     """Stories, claims, blame and framing of `documents`.
 
-    Without `index` the stories are grouped from all the articles at once (`StoryIndex.grouped`),
-    independent of input order; with the index that gave
-    the documents their stories while streaming, those stories are kept.
+    Without `index` the stories are grouped from all the articles at once (`group_stories`),
+    independent of input order; with an index that already holds the documents (the one that gave
+    them their stories while streaming, or a grouped one), its stories are kept.
     """
     if index is None:
-        index = StoryIndex.grouped(canonical_order(documents))
+        index = group_stories(documents)
     linked = [index.add(d) for d in documents]
     stories = index.stories
     attributions = compare_blame(linked, stories)

@@ -15,13 +15,19 @@ from __future__ import annotations
 import heapq
 
 
-def average_linkage(similar: list[dict[int, float]], threshold: float) -> list[int]:
-    """Each item's cluster, named by the lowest item number in it."""
+def average_linkage(similar: list[dict[int, float]], threshold: float, start: list[int] | None = None) -> list[int]:
+    """Each item's cluster, named by the lowest item number in it; items given the same `start` label begin as one
+    cluster (a story kept whole)."""
     size = [1] * len(similar)
     label = list(range(len(similar)))
     links = _symmetric(similar)
     version = [0] * len(similar)
-    heap = [(-total, i, j, 0, 0) for i, row in enumerate(links) for j, total in row.items() if i < j and total >= threshold]
+    first: dict[int, int] = {}
+    for item, group in enumerate(start or []):
+        if first.setdefault(group, item) != item:
+            _merge(links, size, version, label, first[group], item)
+    heap = [(-total / (size[i] * size[j]), i, j, version[i], version[j]) for i, row in enumerate(links)
+            for j, total in row.items() if i < j and total / (size[i] * size[j]) >= threshold]
     heapq.heapify(heap)
     while heap:
         _, first, second, first_version, second_version = heapq.heappop(heap)
@@ -78,7 +84,7 @@ def _merge(links: list[dict[int, float]], size: list[int], version: list[int], l
             links[first][other] = links[first].get(other, 0.0) + total
             links[other][first] = links[first][other]
             del links[other][second]
-    del links[first][second]
+    links[first].pop(second, None)
     links[second] = {}
     size[first] += size[second]
     label[second] = first

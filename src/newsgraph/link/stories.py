@@ -12,7 +12,9 @@ story. The number of stories is never given. A streaming index never re-clusters
 given, stays. A whole run (`StoryIndex.grouped`, which `link_corpus` uses) is grouped at once by
 `regroup`: average-linkage clustering over every pair's probability, so its stories depend on the
 articles and not on the order they came in; `link_corpus` also indexes them in a canonical order
-(publication date, text), which fixes exact ties and the story ids.
+(publication date, text), which fixes exact ties and the story ids. A later batch (`grow`, what an
+incremental `analyze` run uses) is grouped the same way together with the earlier stories it
+resembles, which are never split and keep their ids.
 
 The index state is plain data (`snapshot` / `restore`): each article's terms, days, arguments and
 summary, its story, and the stored norms. Adding articles to a restored index gives what adding
@@ -162,12 +164,54 @@ class StoryIndex:
         """
         self._terms.refresh()
         self._arguments.refresh()
-        probabilities = [self._probabilities(self._terms.terms[number], article.days, article.arguments, before=number)
-                         for number, article in enumerate(self._articles)]
-        labels = attach_fragments(probabilities, average_linkage(probabilities, threshold), FRAGMENT_SIZE, ATTACH_PROBABILITY)
-        for article, label in zip(self._articles, labels):
+        for article, label in zip(self._articles, self._group(list(range(len(self._articles))), threshold)):
             article.story = label
         self._renumber()
+
+    def grow(self, documents: list[Document], threshold: float = GROUP_PROBABILITY) -> set[str]:
+        """Index a batch of new articles (give them in `canonical_order`) and group them at once together with the
+        earlier stories they resemble; return the ids of the stories that changed: started, grew or merged away.
+
+        An earlier story is regrouped with the batch when a new article's same-happening probability with one of its
+        members reaches ATTACH_PROBABILITY (below that on every pair, no average can make them one story). Earlier
+        stories enter the clustering whole, as clusters of their own, so they may merge but never split; a story
+        keeps the id of the oldest earlier story in it. So the batch's stories depend on its articles and not on
+        their input order; they can differ from grouping the whole corpus anew, which may also split earlier stories.
+        """
+        first = len(self._articles)
+        for document in documents:
+            if document.duplicate_of is None and document.id not in self._by_id:
+                self._index(document, document_terms(document), document_days(document), arguments(document), None)
+        self._terms.refresh()
+        self._arguments.refresh()
+        new = range(first, len(self._articles))
+        earlier = {self._articles[other].story for number in new for other, probability in self._matches(number).items()
+                   if other < first and probability >= ATTACH_PROBABILITY}
+        changed = {self._story_id(story) for story in earlier}
+        subset = sorted([number for story in earlier for number in self._members[story]] + list(new))
+        fresh = len(self._members)  # past every story number: the new articles' own stories, until grouped
+        start = [self._articles[number].story if number < first else fresh + number for number in subset]
+        labels = self._group(subset, threshold, start)
+        oldest: dict[int, int] = {}
+        for label, story in zip(labels, start):
+            oldest[label] = min(oldest.get(label, story), story)  # an earlier story if the group holds one
+        for number, label in zip(subset, labels):
+            self._articles[number].story = oldest[label]
+        self._renumber()
+        return changed | {self.add(document).story or "" for document in documents}
+
+    def _group(self, numbers: list[int], threshold: float, start: list[int] | None = None) -> list[int]:
+        """Average-linkage groups of these indexed articles (ascending numbers; those with the same `start` label
+        begin as one group), fragments attached: each one's label."""
+        position = {number: k for k, number in enumerate(numbers)}
+        probabilities = [{position[other]: p for other, p in self._matches(number, before=number).items() if other in position}
+                         for number in numbers]
+        return attach_fragments(probabilities, average_linkage(probabilities, threshold, start), FRAGMENT_SIZE, ATTACH_PROBABILITY)
+
+    def _matches(self, number: int, before: int | None = None) -> dict[int, float]:
+        """`_probabilities` of an indexed article."""
+        article = self._articles[number]
+        return self._probabilities(self._terms.terms[number], article.days, article.arguments, before)
 
     def _renumber(self) -> None:
         """Stories numbered by their first article, empty ones dropped, members in index order."""

@@ -1,21 +1,26 @@
 """`newsgraph analyze`: extract only the articles the store lacks, store them batch by batch, link what changed.
 
 The corpus-wide state (the canonical actors and the story index) is kept in the store, so a run
-continues where the last one stopped: analyzing a corpus in parts gives the same entities and
-stories, with the same ids, as one run over all of it, and as `extract` over the same inputs.
-Claims, blame and framing are per story, so a run relinks only the stories its new articles joined
-or started, reading only those stories' articles; every other story keeps its rows.
+continues where the last one stopped. A store's first linking groups all its articles at once; a
+later run groups its new articles together with the earlier stories they resemble, which keep
+their ids (`StoryIndex.grow`). Either way the grouping does not hang on the order the articles
+came in (actor resolution, whose canonical names are story terms, still does); a corpus analyzed
+in parts can differ from one run over all of it, which may group the earlier articles otherwise.
+Claims, blame and framing are per story, so a run relinks
+only the stories its new articles joined or started, reading only those stories' articles; every
+other story keeps its rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from newsgraph.ingest.dedup import DuplicateIndex
-from newsgraph.link import StoryIndex, link_corpus
+from newsgraph.link import StoryIndex, group_stories, link_corpus
+from newsgraph.link.stories import canonical_order
 from newsgraph.model import Document
 from newsgraph.pipeline import OnError, Options, Warn, extract_documents
 from newsgraph.resolve import EntityResolver
@@ -78,38 +83,35 @@ def store_documents(documents: Iterable[Document], store: Store, corpus: Corpus)
     at the end, when later articles may have renamed an entity or added aliases and coordinates.
     A store without a corpus state (none linked yet) is linked whole.
     """
-    touched: set[str] = set()
     incremental = store.corpus_state() is not None
-    added = store.add(_noting_stories(documents, touched), corpus.resolver.entities)
+    added = store.add(documents, corpus.resolver.entities)
     store.set_entities(corpus.resolver.entities.values())
-    stories = relink_stories(store, corpus, touched) if incremental else relink(store, corpus)
+    stories = relink_stories(store, corpus) if incremental else relink(store, corpus)
     return Analysis(added=added, total=store.count(), stories=stories)
 
 
-def _noting_stories(documents: Iterable[Document], touched: set[str]) -> Iterator[Document]:
-    for document in documents:
-        touched.add(document.story or "")
-        yield document
-
-
 def relink(store: Store, corpus: Corpus) -> int:
-    """Link every stored document again with the corpus's story index (stories keep their ids); return the story count."""
-    linked = link_corpus(list(store.documents()), corpus.stories)
-    store.set_links(linked.stories, linked.claims, linked.attributions, linked.framing, state=corpus.snapshot())
+    """Link every stored document, its stories grouped at once (`group_stories`: the same whatever order the articles
+    came in), and keep that story index as the corpus state later runs continue from; return the story count."""
+    documents = list(store.documents())
+    grouped = replace(corpus, stories=group_stories(documents))
+    linked = link_corpus(documents, grouped.stories)
+    store.set_links(linked.stories, linked.claims, linked.attributions, linked.framing, state=grouped.snapshot())
     return len(linked.stories)
 
 
-def relink_stories(store: Store, corpus: Corpus, touched: set[str]) -> int:
-    """Link again only the `touched` stories (and those of stored articles the index lacks, after an interrupted
-    run), reading only their articles; return the story count. Gives the rows a whole `relink` gives."""
-    index = corpus.stories
-    for document in store.documents([i for i in store.document_ids() if i not in index]):
-        touched.add(index.add(document).story or "")
+def relink_stories(store: Store, corpus: Corpus) -> int:
+    """Group the articles stored since the last linking (this run's, and an interrupted run's) together with the stories
+    they resemble (`StoryIndex.grow`, in canonical order: free of the run's input order), then link again only the
+    stories that changed, reading only their articles; return the story count."""
+    index = StoryIndex.restore(store.corpus_state()["stories"])  # as the last linking left it, before this run streamed
+    touched = index.grow(canonical_order(list(store.documents([i for i in store.document_ids() if i not in index]))))
     stories = index.stories
     wanted = [story for story in stories if story.id in touched]
     members = sorted(store.documents([i for story in wanted for i in story.documents]), key=_stored_order)
     linked = link_corpus(members, index)
-    store.replace_stories(stories, touched, linked.claims, linked.attributions, linked.framing, corpus.snapshot())
+    store.replace_stories(stories, touched, linked.claims, linked.attributions, linked.framing,
+                          replace(corpus, stories=index).snapshot())
     return len(stories)
 
 
