@@ -376,3 +376,16 @@ def test_the_past_decade_or_century_is_the_length_up_to_now(parse) -> None:
 def test_is_to_marks_the_future(parse) -> None:
     found = values(parse, "Trading in Brenmoor shares is to resume in Paris Tuesday.", date(2017, 10, 27))
     assert found == {"Tuesday": "2017-10-31"}
+
+
+def test_the_current_and_latest_fiscal_year(parse) -> None:
+    text = ("Corvale Pumps expects higher sales in the current fiscal year, after a loss in the latest fiscal year. "
+            "It reported on the fiscal year ended June 30.")
+    found = values(parse, text, date(2017, 10, 26))
+    assert found == {"the current fiscal year": "2017", "the latest fiscal year": "2016", "the fiscal year": "P1Y",
+                     "June 30": "2017-06-30"}
+
+
+def test_the_latest_period_without_a_quarter_named_is_the_last_quarter_ended(parse) -> None:
+    text = "Corvale Pumps said sales in the latest period rose 4% from a year earlier."
+    assert values(parse, text, date(2017, 11, 2))["the latest period"] == "2017-Q3"
