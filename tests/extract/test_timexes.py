@@ -389,3 +389,8 @@ def test_the_current_and_latest_fiscal_year(parse) -> None:
 def test_the_latest_period_without_a_quarter_named_is_the_last_quarter_ended(parse) -> None:
     text = "Corvale Pumps said sales in the latest period rose 4% from a year earlier."
     assert values(parse, text, date(2017, 11, 2))["the latest period"] == "2017-Q3"
+
+
+def test_a_possessive_weekday_is_already_past(parse) -> None:
+    text = "The Harlow notes convert at a 20% premium over Thursday's closing price."
+    assert values(parse, text, date(2017, 10, 30)) == {"Thursday": "2017-10-26"}
