@@ -16,7 +16,9 @@ import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.timex_rules import Candidate, scan
-from newsgraph.extract.timex_values import QUARTER, Context, normalize
+from newsgraph.extract.timex_context import Context
+from newsgraph.extract.timex_quarters import QUARTER
+from newsgraph.extract.timex_values import normalize
 from newsgraph.model import Timex
 
 FUTURE_AUX = {"will", "shall", "would", "may", "might", "could", "should", "must"}
