@@ -394,3 +394,9 @@ def test_the_latest_period_without_a_quarter_named_is_the_last_quarter_ended(par
 def test_a_possessive_weekday_is_already_past(parse) -> None:
     text = "The Harlow notes convert at a 20% premium over Thursday's closing price."
     assert values(parse, text, date(2017, 10, 30)) == {"Thursday": "2017-10-26"}
+
+
+def test_year_end_is_the_last_day_of_the_year_and_since_year_end_of_the_year_before(parse) -> None:
+    text = "Corvale Pumps hopes to close the sale by year-end. Its shares are up 8% since year-end."
+    found = [(t.text, t.value) for t in find_timexes(parse(text), date(2017, 10, 30))]
+    assert found == [("year-end", "2017-12-31"), ("year-end", "2016-12-31")]

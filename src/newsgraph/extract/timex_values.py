@@ -285,6 +285,13 @@ def _weekend_kind(groups: dict[str, str], context: Context) -> Value:
     return "DATE", _weekend(context.anchor, offset), None
 
 
+def _year_end(groups: dict[str, str], context: Context) -> Value:
+    """"by year-end": the last day of the anchor's year; "since year-end": of the year before."""
+    anchor = context.anchor
+    year = f"{anchor.year - ('s' in groups):04d}" if anchor else "XXXX"
+    return "DATE", f"{year}-12-31", None
+
+
 def _that_year(groups: dict[str, str], context: Context) -> Value | None:
     """"that year": the year of the last date named; not a time expression when none was."""
     reference = context.reference or ""
@@ -521,7 +528,7 @@ HANDLERS = {
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
     "weekend": _weekend_kind, "season": _season, "weekday": _weekday, "holiday": _holiday,
     "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
-    "that_year": _that_year, "day_part": _day_part,
+    "that_year": _that_year, "year_end": _year_end, "day_part": _day_part,
     "year_ended": lambda groups, context: ("DURATION", "P1Y", None),  # "for the year ended June 30": a length
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
