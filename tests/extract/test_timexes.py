@@ -400,3 +400,7 @@ def test_year_end_is_the_last_day_of_the_year_and_since_year_end_of_the_year_bef
     text = "Corvale Pumps hopes to close the sale by year-end. Its shares are up 8% since year-end."
     found = [(t.text, t.value) for t in find_timexes(parse(text), date(2017, 10, 30))]
     assert found == [("year-end", "2017-12-31"), ("year-end", "2016-12-31")]
+
+
+def test_the_near_future_is_a_vague_future(parse) -> None:
+    assert values(parse, "Corvale Pumps plans a share sale in the near future.") == {"the near future": "FUTURE_REF"}
