@@ -404,3 +404,8 @@ def test_year_end_is_the_last_day_of_the_year_and_since_year_end_of_the_year_bef
 
 def test_the_near_future_is_a_vague_future(parse) -> None:
     assert values(parse, "Corvale Pumps plans a share sale in the near future.") == {"the near future": "FUTURE_REF"}
+
+
+def test_last_with_a_month_and_day_is_that_past_day(parse) -> None:
+    text = "Rina Vost, a Harlow Foods clerk, was hurt last Oct. 23 at the plant."
+    assert values(parse, text, date(2017, 4, 19)) == {"Oct. 23": "2016-10-23"}
