@@ -376,3 +376,36 @@ def test_the_past_decade_or_century_is_the_length_up_to_now(parse) -> None:
 def test_is_to_marks_the_future(parse) -> None:
     found = values(parse, "Trading in Brenmoor shares is to resume in Paris Tuesday.", date(2017, 10, 27))
     assert found == {"Tuesday": "2017-10-31"}
+
+
+def test_the_current_and_latest_fiscal_year(parse) -> None:
+    text = ("Corvale Pumps expects higher sales in the current fiscal year, after a loss in the latest fiscal year. "
+            "It reported on the fiscal year ended June 30.")
+    found = values(parse, text, date(2017, 10, 26))
+    assert found == {"the current fiscal year": "2017", "the latest fiscal year": "2016", "the fiscal year": "P1Y",
+                     "June 30": "2017-06-30"}
+
+
+def test_the_latest_period_without_a_quarter_named_is_the_last_quarter_ended(parse) -> None:
+    text = "Corvale Pumps said sales in the latest period rose 4% from a year earlier."
+    assert values(parse, text, date(2017, 11, 2))["the latest period"] == "2017-Q3"
+
+
+def test_a_possessive_weekday_is_already_past(parse) -> None:
+    text = "The Harlow notes convert at a 20% premium over Thursday's closing price."
+    assert values(parse, text, date(2017, 10, 30)) == {"Thursday": "2017-10-26"}
+
+
+def test_year_end_is_the_last_day_of_the_year_and_since_year_end_of_the_year_before(parse) -> None:
+    text = "Corvale Pumps hopes to close the sale by year-end. Its shares are up 8% since year-end."
+    found = [(t.text, t.value) for t in find_timexes(parse(text), date(2017, 10, 30))]
+    assert found == [("year-end", "2017-12-31"), ("year-end", "2016-12-31")]
+
+
+def test_the_near_future_is_a_vague_future(parse) -> None:
+    assert values(parse, "Corvale Pumps plans a share sale in the near future.") == {"the near future": "FUTURE_REF"}
+
+
+def test_last_with_a_month_and_day_is_that_past_day(parse) -> None:
+    text = "Rina Vost, a Harlow Foods clerk, was hurt last Oct. 23 at the plant."
+    assert values(parse, text, date(2017, 4, 19)) == {"Oct. 23": "2016-10-23"}

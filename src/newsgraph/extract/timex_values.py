@@ -10,29 +10,14 @@ publication date is "..". Without an anchor, relative values keep X's (XXXX-07, 
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
+from newsgraph.extract.timex_context import Context, Value, offset
+from newsgraph.extract.timex_quarters import QUARTER, QUARTER_HANDLERS
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
 
-Value = tuple[str, str | None, str | None]  # (TIMEX3 type, value, mod)
-Direction = str  # which side of the anchor an underspecified date falls on: past, future, nearest or before (past for sure)
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a relative expression is resolved against."""
-
-    anchor: date | None
-    direction: Direction = "past"
-    reference: str | None = None  # value of the last date mentioned before (for "the next day", "a year earlier")
-    sentence_day: str | None = None  # day-precision date of the same sentence (for clock times)
-    quarter: str | None = None  # the last quarter mentioned before ("the quarter" of a results report)
-
-
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-QUARTER = re.compile(r"\d{4}-Q[1-4]")
 # A month (mid-month) or month-day without a year that falls at most this many days after the publication date is
 # read as the coming one, whatever the verb's tense ("payable Dec. 7", "extended to Nov. 20"); further ahead it is the
 # past one. TimeBank/AQUAINT train part (training/heldout.py): 58 of 64 such future dates are <= 120 days ahead, and
@@ -148,12 +133,6 @@ def _range(groups: dict[str, str], context: Context) -> Value:
         last = first[:2] + last
     start, end = _endpoint(first, context), _endpoint(last, context)
     return "DURATION", f"{start}/{end}" if start and end else None, None
-
-
-def _offset(word: str) -> int:
-    """-1, 0 or +1 for last/this/next and their synonyms."""
-    word = word.lower()
-    return -1 if word in ("last", "past", "previous") else 1 if word in ("next", "coming") else 0
 
 
 def _month_index(day: date) -> int:
@@ -288,7 +267,7 @@ def _month_year_rel(groups: dict[str, str], context: Context) -> Value:
     month = month_number(groups["m"])
     if context.anchor is None:
         return "DATE", f"XXXX-{month:02d}", None
-    return "DATE", _ym(context.anchor.year + _offset(groups["r"]), month), None
+    return "DATE", _ym(context.anchor.year + offset(groups["r"]), month), None
 
 
 def _rel_unit(groups: dict[str, str], context: Context) -> Value:
@@ -297,69 +276,26 @@ def _rel_unit(groups: dict[str, str], context: Context) -> Value:
         # "the worst ... this century": the span so far, as both cases of the timex train file (training/heldout.py)
         # have it; "the past century/decade" is the hundred/ten years up to now (the train file's "past decade": P10Y)
         return "DURATION", _duration_value(1, unit), None
-    return "DATE", _unit_value(groups["u"], _offset(groups["r"]), context.anchor), None
+    return "DATE", _unit_value(groups["u"], offset(groups["r"]), context.anchor), None
 
 
 def _weekend_kind(groups: dict[str, str], context: Context) -> Value:
     word = groups["t"].split()[0].lower()
-    offset = _offset(word) if word in ("last", "next") else (1 if context.direction == "future" else 0)
+    offset = offset(word) if word in ("last", "next") else (1 if context.direction == "future" else 0)
     return "DATE", _weekend(context.anchor, offset), None
 
 
-def _quarter(groups: dict[str, str], context: Context) -> Value:
-    ordinal = groups["o"].lower()[:3]
-    half = groups["q"].lower() == "half"
-    index = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}.get(ordinal, 2 if half else 4)
-    code = f"H{min(index, 2)}" if half else f"Q{index}"
-    year_text = groups.get("y") or groups.get("yp") or (f"{groups['yr']} year" if "yr" in groups else "")
+def _year_end(groups: dict[str, str], context: Context) -> Value:
+    """"by year-end": the last day of the anchor's year; "since year-end": of the year before."""
     anchor = context.anchor
-    if year_text[:1].isdigit():
-        year = year_text
-    elif anchor is None:
-        year = "XXXX"
-    elif year_text:
-        year = f"{anchor.year + _offset(year_text.split()[0]):04d}"
-    else:
-        start_month = (index - 1) * (6 if half else 3) + 1
-        year = f"{anchor.year - (start_month > anchor.month and context.direction != 'future'):04d}"
-    if groups.get("ya") and year.isdigit():  # "the year-ago third quarter"
-        year = f"{int(year) - 1:04d}"
-    return "DATE", f"{year}-{code}", None
-
-
-def _quarter_ref(groups: dict[str, str], context: Context) -> Value:
-    """"the quarter", "the latest quarter": the last quarter mentioned, else the last one ended ("this quarter": the
-    anchor's own); a year back for "year-ago", "the quarter a year ago", "the same period last year"."""
-    word = (groups.get("l") or groups.get("d") or "").lower()
-    own = word in ("this", "current")
-    mentioned = context.quarter
-    if word in ("latest", "last", "most recent") or own:
-        mentioned = None
-    if mentioned is None and context.anchor is None:
-        return "DATE", "XXXX-QX", None
-    if mentioned is None:
-        index = context.anchor.year * 4 + (context.anchor.month - 1) // 3 - (not own)
-        mentioned = f"{index // 4:04d}-Q{index % 4 + 1}"
-    if groups.get("a") or groups.get("a2") or groups.get("a3"):
-        mentioned = f"{int(mentioned[:4]) - 1:04d}{mentioned[4:]}"
-    return "DATE", mentioned, None
+    year = f"{anchor.year - ('s' in groups):04d}" if anchor else "XXXX"
+    return "DATE", f"{year}-12-31", None
 
 
 def _that_year(groups: dict[str, str], context: Context) -> Value | None:
     """"that year": the year of the last date named; not a time expression when none was."""
     reference = context.reference or ""
     return ("DATE", reference[:4], None) if reference[:4].isdigit() else None
-
-
-def _latest_period(groups: dict[str, str], context: Context) -> Value | None:
-    """"the latest period" of a results report: the last quarter named; not a time expression outside a report."""
-    return ("DATE", context.quarter, None) if context.quarter else None
-
-
-def _quarter_year(groups: dict[str, str], context: Context) -> Value:
-    """"the 1988 period": that year's quarter of the same number as the last quarter named, else the year."""
-    year = f"{year_number(groups['y']):04d}"
-    return "DATE", f"{year}{context.quarter[4:]}" if context.quarter else year, None
 
 
 def _holiday(groups: dict[str, str], context: Context) -> Value:
@@ -590,10 +526,11 @@ HANDLERS = {
     "range": _range, "year_ago": _year_ago, "month_year_rel": _month_year_rel, "clock_day": _clock_day, "date_mdy": _date, "date_dmy": _date, "date_my": _date, "date_md": _date,
     "date_dm": _date, "date_iso": _date, "date_num": _date, "month": _date, "year": _year, "decade": _decade, "century": _century,
     "edge": _edge, "range_past": _range_past, "rel_unit": _rel_unit, "rel_named": _rel_named,
-    "weekend": _weekend_kind, "season": _season, "quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year, "weekday": _weekday, "holiday": _holiday,
+    "weekend": _weekend_kind, "season": _season, "weekday": _weekday, "holiday": _holiday,
     "word": _word, "future_vague": _future_vague, "anaphor": _anaphor, "shift": _shift, "clock": _clock, "clock_word": _clock_word,
-    "that_year": _that_year, "latest_period": _latest_period, "day_part": _day_part,
+    "that_year": _that_year, "year_end": _year_end, "day_part": _day_part,
     "year_ended": lambda groups, context: ("DURATION", "P1Y", None),  # "for the year ended June 30": a length
     "duration": _duration, "duration_few": _duration_vague, "duration_bare": _duration_vague,
     "set_word": _set_word, "set_every": _set_every, "set_times": _set_times,
+    **QUARTER_HANDLERS,
 }
