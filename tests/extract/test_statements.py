@@ -407,3 +407,40 @@ def test_pointing_or_referring_to_something_attributes_what_is_pointed_at(statem
     referring = only(found, "flooding")
     assert (referring.speaker_text, referring.cue) == ("Venn", "referring")
     assert not [s for s in found if "highest level" in s.content]
+
+
+def test_a_participle_added_inside_a_split_quote_is_its_own_statement(statements):
+    text = (
+        "Ines Valdara, the harbour master, spoke after the storm.\n\n"
+        "“The breakwater held for six hours,” Valdara said, adding that “the ferries will sail again on Friday.”\n\n"
+        "“We rebuilt the pier in a week,” she said, emphasizing how quickly the volunteers of Port Selwyn worked, "
+        "“and nobody was hurt.”"
+    )
+    found = statements(text)
+    held = only(found, "breakwater held")
+    assert "ferries" not in held.content and held.speaker.endswith("Valdara")
+    added = only(found, "ferries will sail")
+    assert added.cue == "adding" and added.speaker.endswith("Valdara")
+    emphasizing = [s for s in found if s.cue == "emphasizing"]
+    assert [s.content for s in emphasizing] == ["how quickly the volunteers of Port Selwyn worked"]
+    assert emphasizing[0].speaker.endswith("Valdara")
+    assert "nobody was hurt" in only(found, "rebuilt the pier").content
+
+
+def test_a_verb_the_tagger_takes_for_a_noun_keeps_its_subject_as_speaker(statements):
+    text = "Councillor Bram Oduya visited the depot. But Oduya claims that the new buses were never tested in snow."
+    claim = only(statements(text), "never tested in snow")
+    assert claim.speaker.endswith("Bram Oduya") and claim.cue == "claims"
+
+
+def test_a_headline_colon_after_a_document_or_a_name_from_the_article_is_attributed(statements):
+    text = (
+        "Poll: Voters in Marlow County Turn Against the Toll Road.\n\n"
+        "Quarrin: Toll Road Plan Will Not Survive the Winter.\n\n"
+        "Update: the meeting moved to Thursday.\n\n"
+        "Mayor Dessa Quarrin spoke to the Marlow Gazette on Monday about the survey of 900 residents."
+    )
+    found = statements(text)
+    assert only(found, "Turn Against the Toll Road").speaker == "Poll"
+    assert only(found, "Will Not Survive").speaker == "Dessa Quarrin"
+    assert not [s for s in found if "meeting moved" in s.content]

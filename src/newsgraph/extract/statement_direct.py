@@ -163,4 +163,13 @@ def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
     if cue is None or not previous.end <= cue.idx < quote.start or "\n" in ctx.text[previous.end : quote.start]:
         return False
     between = [t for t in ctx.doc[cue.i : cue.i + CONTINUE_REACH] if t.idx < quote.start and not t.is_space and t.text not in QUOTE_CHARS]
+    if any(_reports_quote(t, cue, quote) for t in between):
+        return False  # "A," he said, adding that "B": B is what the participle reports
     return len(between) < CONTINUE_REACH and not any(_ends_sentence(t) for t in between[:-1])
+
+
+def _reports_quote(token: Token, cue: Token, quote: Quote) -> bool:
+    """Whether token is a reporting participle added to the cue whose complement holds the quote."""
+    if token.head.i != cue.i or token.tag_ != "VBG" or not _is_speech_verb(token):
+        return False
+    return token.doc[token.right_edge.i].idx + len(token.doc[token.right_edge.i]) > quote.start

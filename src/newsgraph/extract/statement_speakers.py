@@ -69,6 +69,9 @@ def _noun_speaker(noun: Token) -> Span | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ != "PRON":
         return source_span(owner)
+    subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
+    if subject is not None and can_speak(subject):  # a verb the tagger took for a noun: "Trump claims that S"
+        return source_span(subject)
     by = _prep_object(noun, {"by", "from"})
     if by is not None:
         return source_span(by)

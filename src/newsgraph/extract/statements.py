@@ -19,6 +19,8 @@ from newsgraph.model import Mention, Statement
 # statement, found twice (a quote and its reporting verb, "according to" and "is expected to");
 # tuned on the statements dev set.
 SAME_CONTENT = 0.6
+# How a participle hangs from the cue it adds to (", adding that S", ", referring to X").
+TAIL_DEPS = {"advcl", "xcomp", "conj", "dep"}
 
 
 def find_statements(doc: Doc, mentions: list[Mention], model: Model | None = None) -> list[Statement]:
@@ -49,7 +51,14 @@ def _has_words(content: str) -> bool:
 
 
 def _inside_quote(draft: Draft, direct: list[Draft]) -> bool:
-    return any(q.start <= draft.start and draft.end <= q.end for q in direct)
+    return any(q.start <= draft.start and draft.end <= q.end and not _is_tail(draft, q) for q in direct)
+
+
+def _is_tail(draft: Draft, outer: Draft) -> bool:
+    """Whether a draft is a participle its speaker adds to the outer cue ("A," she said, adding that B;
+    "...," said Kaya, referring to X): a statement of its own (PolNeAR), though inside a split quote's span."""
+    cue, outer_cue = draft.cue, outer.cue
+    return cue is not None and outer_cue is not None and cue.head.i == outer_cue.i and cue.tag_ == "VBG" and cue.dep_ in TAIL_DEPS
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:
@@ -83,7 +92,8 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     the claim is X's own, not the police's words (equal on PolNeAR dev either way).
     """
     outer = [o for o in drafts if not _is_passive(o.cue)]
-    return [d for d in drafts if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) for o in outer)]
+    return [d for d in drafts
+            if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) and not _is_tail(d, o) for o in outer)]
 
 
 def _is_passive(cue: Token | None) -> bool:
