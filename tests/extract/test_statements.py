@@ -444,3 +444,28 @@ def test_a_headline_colon_after_a_document_or_a_name_from_the_article_is_attribu
     assert only(found, "Turn Against the Toll Road").speaker == "Poll"
     assert only(found, "Will Not Survive").speaker == "Dessa Quarrin"
     assert not [s for s in found if "meeting moved" in s.content]
+
+
+def test_namesakes_keep_their_own_names_and_a_bare_surname_goes_to_the_one_introduced_first(statements):
+    text = (
+        "Former President Bill Harlan campaigned in Ohio for his wife, Senator Mara Harlan, on Monday. "
+        "Mara Harlan told supporters the race was close. "
+        "Bill Harlan said voters would decide. Harlan said the debate would matter."
+    )
+    found = statements(text)
+    assert only(found, "voters would decide").speaker == "Bill Harlan"
+    assert only(found, "race was close").speaker == "Mara Harlan"
+    assert only(found, "debate would matter").speaker == "Bill Harlan"
+
+
+def test_an_infinitive_after_an_adjective_shares_the_subject_of_its_copula(statements):
+    text = "Governor Lena Ostrova was able to repeatedly tout her record on road repairs at the county fair."
+    assert only(statements(text), "her record on road repairs").speaker == "Lena Ostrova"
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(statements):
+    text = (
+        "Mary Okafor and her husband, John Okafor, run the Lakeside Bakery. Mary Okafor opened it in 2009, "
+        "and Mary Okafor still bakes every morning. Mr. Okafor said the rent had doubled."
+    )
+    assert only(statements(text), "rent had doubled").speaker == "John Okafor"

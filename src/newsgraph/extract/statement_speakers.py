@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.statement_lexicon import cues, roles
 
 # A verb without its own subject shares the subject of the verb it hangs from
-# ("called him a liar and said ...", "went on to say ...").
-SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# ("called him a liar and said ...", "went on to say ...", "was able to tout ...").
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acomp"}
 # Children that end a speaker span: "Striker Marcus Bell, who was targeted, said".
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "cc", "conj"}
 SOURCE_PREPS = {"from", "by", "of", "at"}
