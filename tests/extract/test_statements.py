@@ -469,3 +469,17 @@ def test_an_honorific_picks_the_namesake_of_its_gender(statements):
         "and Mary Okafor still bakes every morning. Mr. Okafor said the rent had doubled."
     )
     assert only(statements(text), "rent had doubled").speaker == "John Okafor"
+
+
+def test_a_cue_set_in_the_middle_of_its_clause_reports_the_whole_clause(statements):
+    text = (
+        "Kestrel Mills was a giant, Mr. Tarrow said, until it went bankrupt in 1999.\n\n"
+        "The difference now, Dana Ruelle told me on Friday, is that she runs the whole agency.\n\n"
+        "The depot will close, the council said."
+    )
+    found = statements(text)
+    giant = only(found, "Kestrel Mills was a giant")
+    assert giant.content.endswith("until it went bankrupt in 1999") and giant.speaker.endswith("Tarrow")
+    difference = only(found, "The difference now")
+    assert difference.content.endswith("she runs the whole agency") and difference.speaker == "Dana Ruelle"
+    assert only(found, "depot").content == "The depot will close"

@@ -65,14 +65,25 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb)), None)
     if clause is not None:
         return clause.left_edge.i, clause_end(clause)
-    head = verb.head
+    head = _clause_head(verb) if verb.dep_ == "parataxis" else verb.head
     if verb.dep_ in {"parataxis", "ccomp"} and head.pos_ in {"VERB", "AUX"} and _set_off(verb):
         if head.i < verb.i:
+            if any(not t.is_punct and not t.is_space for t in verb.doc[verb.right_edge.i + 1 : head.right_edge.i + 1]):
+                return head.left_edge.i, head.right_edge.i  # "S1, Mr. Clarke said, until S2": the clause goes on after its cue
             return head.left_edge.i, verb.left_edge.i - 1  # "S, the ministry said."
         if head.left_edge.i < verb.left_edge.i:
             return head.left_edge.i, head.right_edge.i  # "S1, he said, S2": one content around its cue (PolNeAR)
         return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
     return None
+
+
+def _clause_head(verb: Token) -> Token:
+    """The verb of the clause a parenthetical cue interrupts, also when the parse hangs the cue from
+    that clause's subject ("The difference now, she told me, is that S")."""
+    head = verb.head
+    while head.pos_ not in {"VERB", "AUX"} and head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _aside_clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
