@@ -483,3 +483,9 @@ def test_a_cue_set_in_the_middle_of_its_clause_reports_the_whole_clause(statemen
     difference = only(found, "The difference now")
     assert difference.content.endswith("she runs the whole agency") and difference.speaker == "Dana Ruelle"
     assert only(found, "depot").content == "The depot will close"
+
+
+def test_an_infinitive_list_the_parse_splits_from_its_cue_stays_one_content(statements):
+    text = "Governor Ilse Ames wants to triple the size of the ranger program, grow the park service and create a new reserve."
+    wanted = only(statements(text), "triple the size")
+    assert wanted.content == "to triple the size of the ranger program, grow the park service and create a new reserve"
