@@ -489,3 +489,16 @@ def test_an_infinitive_list_the_parse_splits_from_its_cue_stays_one_content(stat
     text = "Governor Ilse Ames wants to triple the size of the ranger program, grow the park service and create a new reserve."
     wanted = only(statements(text), "triple the size")
     assert wanted.content == "to triple the size of the ranger program, grow the park service and create a new reserve"
+
+
+def test_a_transcript_quoted_whole_gives_each_speaker_line_its_speaker(statements):
+    text = (
+        "The Valley Courier printed the exchange from Sunday's radio debate.\n\n"
+        '"HOLLAND: Well, the real question is why the council waited three years to fix the bridge over the Tamsin river.\n\n'
+        '"MBEKI: Do you really think the council could have paid for it any sooner than it did?\n\n'
+        '"HOLLAND: Yes, and I said so at every meeting."'
+    )
+    found = statements(text)
+    assert only(found, "waited three years").speaker == "HOLLAND"
+    assert only(found, "paid for it any sooner").speaker == "MBEKI"
+    assert not [s for s in found if s.speaker is None and "waited three years" in s.content]

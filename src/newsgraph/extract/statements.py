@@ -82,6 +82,8 @@ def _same(a: Draft, b: Draft) -> bool:
 def _nested_claim(a: Draft, b: Draft) -> bool:
     if a.cue is None or a.speaker is None or a.start <= a.cue.idx < a.end:
         return False  # a cue inside its own content ("A," she said, "B") says nothing about nesting
+    if _is_orphan(b):
+        return False  # a quote nobody is said to say holds its own speaker line ("PENCE: Well, ...")
     return a.cue != b.cue and b.start <= a.cue.idx < b.end
 
 
@@ -89,11 +91,21 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drop statements whose content lies inside another's: a nested report belongs to the outer one.
 
     A passive report of a claim ("X's claim that S was challenged by police") keeps the claim:
-    the claim is X's own, not the police's words (equal on PolNeAR dev either way).
+    the claim is X's own, not the police's words (equal on PolNeAR dev either way). A quote nobody
+    is said to say gives way to the attributed statements inside it (a transcript quoted whole:
+    "PENCE: ... WALLACE: ...").
     """
-    outer = [o for o in drafts if not _is_passive(o.cue)]
-    return [d for d in drafts
-            if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) and not _is_tail(d, o) for o in outer)]
+    hollow = {id(o) for o in drafts if _is_orphan(o) and any(_inside(d, o) and not _is_orphan(d) for d in drafts)}
+    outer = [o for o in drafts if not _is_passive(o.cue) and id(o) not in hollow]
+    return [d for d in drafts if id(d) not in hollow and not any(_inside(d, o) and not _is_tail(d, o) for o in outer)]
+
+
+def _inside(draft: Draft, outer: Draft) -> bool:
+    return outer.start <= draft.start and draft.end <= outer.end and (outer.start, outer.end) != (draft.start, draft.end)
+
+
+def _is_orphan(draft: Draft) -> bool:
+    return draft.cue is None and draft.speaker is None
 
 
 def _is_passive(cue: Token | None) -> bool:
@@ -105,8 +117,7 @@ def _rank(draft: Draft) -> tuple:
 
     ("He said the nation has become “more interested in ...”": the report with its speaker wins.)
     """
-    orphan = draft.cue is None and draft.speaker is None
-    return (orphan, not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
+    return (_is_orphan(draft), not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
 
 
 def _overlap(a: Draft, b: Draft) -> float:
