@@ -502,3 +502,15 @@ def test_a_transcript_quoted_whole_gives_each_speaker_line_its_speaker(statement
     assert only(found, "waited three years").speaker == "HOLLAND"
     assert only(found, "paid for it any sooner").speaker == "MBEKI"
     assert not [s for s in found if s.speaker is None and "waited three years" in s.content]
+
+
+def test_as_x_put_it_reports_the_quote_or_clause_it_introduces(statements):
+    text = (
+        'As Dana Ruelle, a tax lawyer in Marlow, recently put it, "Did the county lower its own rates?"\n\n'
+        "As Ms. Ruelle put it in a statement, the county cannot afford a second bridge.\n\n"
+        "The clerk put it on the agenda for Tuesday."
+    )
+    found = statements(text)
+    assert only(found, "lower its own rates").speaker == "Dana Ruelle"
+    assert only(found, "second bridge").content == "the county cannot afford a second bridge"
+    assert not [s for s in found if "agenda" in s.content]

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
+from newsgraph.extract.statement_indirect import puts_it
 from newsgraph.extract.statement_lexicon import cues
 from newsgraph.extract.statement_speakers import source_span, speaker_of
 
@@ -137,7 +138,7 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     for token in reversed(doc[sentence.start : mark.start]):
         if ctx.in_quote(token):
             return None
-        if _is_speech_verb(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
+        if _is_speech_verb(token) or puts_it(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
             return token
         if token.lower_ == "according" or (colon and _introduces(token)):
             return token

@@ -39,6 +39,8 @@ def indirect_drafts(ctx: Context, skip: set[int]) -> Iterator[Draft]:
             draft = _noun(ctx, token, cue)
         elif token.dep_ in ADVERB_DEPS and (cue := table.get((token.lower_, "ADV"))):
             draft = _adverb(ctx, token)
+        elif puts_it(token):
+            draft = _put_it(ctx, token)
         else:
             continue
         if draft is not None:
@@ -92,6 +94,20 @@ def _aside_clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
     if "ccomp" in cue.complements and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _as_aside(verb):
         return _around_aside(verb, verb.head)
     return None
+
+
+def puts_it(verb: Token) -> bool:
+    """ "As Ms. Lund put it", "he put it bluntly": "put it" reports words, though "put" alone does not."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+
+def _put_it(ctx: Context, verb: Token) -> Draft | None:
+    """ "As Ms. Lund put it, S": the clause the aside sits in, said by the aside's subject."""
+    speaker = speaker_of(verb)
+    if speaker is None or verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"} or not _as_aside(verb):
+        return None
+    first, last = _around_aside(verb, verb.head)
+    return content_draft(ctx, first, last, cue=verb, speaker=speaker)
 
 
 def _as_aside(verb: Token) -> bool:
