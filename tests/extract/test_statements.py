@@ -514,3 +514,16 @@ def test_as_x_put_it_reports_the_quote_or_clause_it_introduces(statements):
     assert only(found, "lower its own rates").speaker == "Dana Ruelle"
     assert only(found, "second bridge").content == "the county cannot afford a second bridge"
     assert not [s for s in found if "agenda" in s.content]
+
+
+def test_a_cue_word_inside_a_second_that_clause_does_not_cut_the_content(statements):
+    text = (
+        "Economists at Marlow College agreed that the levy would raise taxes on the rich but that it would add "
+        "so many new rules that it would mostly help tax lawyers.\n\n"
+        "Mayor Ilse Ames said the bridge would reopen in May and warned that the ferry would stop running."
+    )
+    found = statements(text)
+    agreed = only(found, "raise taxes on the rich")
+    assert agreed.content.endswith("it would mostly help tax lawyers")
+    assert only(found, "reopen in May").content == "the bridge would reopen in May"
+    assert only(found, "ferry would stop").cue == "warned"

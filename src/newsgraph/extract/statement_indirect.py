@@ -143,12 +143,18 @@ def _is_report(clause: Token, verb: Token) -> bool:
 
 
 def clause_end(clause: Token) -> int:
-    """The last token of a clause, stopping before a coordinated cue verb with its own content."""
+    """The last token of a clause, stopping before a coordinated cue verb with its own content
+    ("said A and warned that B"); a cue verb in a second that-clause or without a complement of its
+    own is part of the content ("agreed that A but that it would add rules")."""
     table = cues()
     for child in clause.rights:
-        if child.dep_ == "conj" and (child.lemma_.lower(), "VERB") in table:
+        if child.dep_ == "conj" and (child.lemma_.lower(), "VERB") in table and _reports(child):
             return child.left_edge.i - 1
     return clause.right_edge.i
+
+
+def _reports(verb: Token) -> bool:
+    return not _has_that(verb) and any(c.dep_ in {"ccomp", "xcomp"} or c.text in {":", "“", '"'} for c in verb.children)
 
 
 def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | None:
