@@ -527,3 +527,16 @@ def test_a_cue_word_inside_a_second_that_clause_does_not_cut_the_content(stateme
     assert agreed.content.endswith("it would mostly help tax lawyers")
     assert only(found, "reopen in May").content == "the bridge would reopen in May"
     assert only(found, "ferry would stop").cue == "warned"
+
+
+def test_a_poll_a_clause_is_set_in_reports_that_clause(statements):
+    text = (
+        "In a Marlow Gazette poll last month, Mayor Ilse Ames had a 10-point lead.\n\n"
+        "In a statement, the council said the bridge was safe.\n\n"
+        "In the house on Elm Street, the family keeps three dogs."
+    )
+    found = statements(text)
+    lead = only(found, "10-point lead")
+    assert lead.content == "Mayor Ilse Ames had a 10-point lead" and lead.cue == "In" and "Gazette" in lead.speaker
+    assert only(found, "bridge was safe").cue == "said"
+    assert not [s for s in found if "dogs" in s.content]

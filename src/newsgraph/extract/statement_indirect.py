@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_lexicon import Cue, cues
-from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, source_span, speaker_of
+from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, is_source_noun, source_span, speaker_of
 
 PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with"}
 CLAUSE_DEPS = {"ccomp"}
@@ -41,6 +41,8 @@ def indirect_drafts(ctx: Context, skip: set[int]) -> Iterator[Draft]:
             draft = _adverb(ctx, token)
         elif puts_it(token):
             draft = _put_it(ctx, token)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            draft = _in_source(ctx, token)
         else:
             continue
         if draft is not None:
@@ -252,6 +254,25 @@ def _according(ctx: Context, according: Token) -> Draft | None:
     else:
         first, last = head.left_edge.i, according.left_edge.i - 1
     return content_draft(ctx, first, last, cue=according, speaker=source_span(source))
+
+
+def _in_source(ctx: Context, prep: Token) -> Draft | None:
+    """ "In a Register poll last month, S" and "S in the same survey": the poll or document reports the
+    clause it is set in (PolNeAR train: 56 such "in" cues, nearly all polls and surveys). A clause whose
+    verb is itself a cue ("In a statement, she said S") is that verb's."""
+    document = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    head = prep.head
+    if document is None or not is_source_noun(document) or head.pos_ not in {"VERB", "AUX"} or (head.lemma_.lower(), "VERB") in cues():
+        return None
+    if prep.i < head.i:
+        first, last = prep.right_edge.i + 1, head.right_edge.i
+        while first < last and (prep.doc[first].is_punct or prep.doc[first].ent_type_ in {"DATE", "TIME"}):
+            first += 1  # "In a poll last month, S": when it was taken is not what it found
+    elif prep.right_edge.i + 1 >= head.right_edge.i:
+        first, last = head.left_edge.i, prep.left_edge.i - 1
+    else:
+        return None
+    return content_draft(ctx, first, last, cue=prep, speaker=source_span(document))
 
 
 def _adverb(ctx: Context, adverb: Token) -> Draft | None:
