@@ -540,3 +540,16 @@ def test_a_poll_a_clause_is_set_in_reports_that_clause(statements):
     assert lead.content == "Mayor Ilse Ames had a 10-point lead" and lead.cue == "In" and "Gazette" in lead.speaker
     assert only(found, "bridge was safe").cue == "said"
     assert not [s for s in found if "dogs" in s.content]
+
+
+def test_a_quote_that_finishes_its_cue_clause_after_a_colon_is_one_mixed_statement(statements):
+    text = (
+        'Mayor Ilse Ames said she has the essential quality for the job: "Steadiness, and mixed with strength."\n\n'
+        'Ames said: "We will rebuild the bridge by May."'
+    )
+    found = statements(text)
+    mixed = only(found, "Steadiness")
+    assert mixed.content == 'she has the essential quality for the job: "Steadiness, and mixed with strength."'
+    assert not mixed.direct and mixed.speaker == "Ilse Ames"
+    plain = only(found, "rebuild the bridge")
+    assert plain.direct and plain.content == "We will rebuild the bridge by May."

@@ -54,8 +54,28 @@ def direct_drafts(ctx: Context) -> list[Draft]:
             cue, speaker = signed
         else:
             speaker = _speaker(ctx, quote, cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
-        drafts.append(Draft(quote.start, quote_end(ctx.text, quote), cue, speaker, direct=True))
+        lead = _lead_clause(ctx, cue, quote) if cue is not None else None
+        if lead is not None:  # "said she has the quality for the job: “Steadiness ...”" is one mixed statement
+            closed = quote.end + (quote.end < len(ctx.text) and ctx.text[quote.end] in QUOTE_CHARS)
+            drafts.append(Draft(lead, closed, cue, speaker))
+        else:
+            drafts.append(Draft(quote.start, quote_end(ctx.text, quote), cue, speaker, direct=True))
     return drafts
+
+
+def _lead_clause(ctx: Context, cue: Token, quote: Quote) -> int | None:
+    """Where the cue's own clause starts when it runs from the cue up to the colon or comma before the
+    quote: the quote finishes that clause, and PolNeAR marks the two as one content."""
+    if cue.pos_ != "VERB" or cue.idx > quote.start:
+        return None
+    clause = next((c for c in cue.rights if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None:
+        return None
+    end = ctx.doc[clause.right_edge.i]
+    between = ctx.text[end.idx + len(end) : quote.start]
+    if clause.right_edge.idx >= quote.start or any(ch.isalnum() for ch in between):
+        return None
+    return ctx.doc[clause.left_edge.i].idx
 
 
 def _is_speech(ctx: Context, quote: Quote) -> bool:
