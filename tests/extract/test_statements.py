@@ -520,9 +520,11 @@ def test_a_cue_word_inside_a_second_that_clause_does_not_cut_the_content(stateme
     text = (
         "Economists at Marlow College agreed that the levy would raise taxes on the rich but that it would add "
         "so many new rules that it would mostly help tax lawyers.\n\n"
-        "Mayor Ilse Ames said the bridge would reopen in May and warned that the ferry would stop running."
+        "Mayor Ilse Ames said the bridge would reopen in May and warned that the ferry would stop running.\n\n"
+        "Governor Bo Reyes said he would order a review of the dams and warned against cutting the flood budget."
     )
     found = statements(text)
+    assert only(found, "review of the dams").content == "he would order a review of the dams"
     agreed = only(found, "raise taxes on the rich")
     assert agreed.content.endswith("it would mostly help tax lawyers")
     assert only(found, "reopen in May").content == "the bridge would reopen in May"

@@ -145,9 +145,9 @@ def _is_report(clause: Token, verb: Token) -> bool:
 
 
 def clause_end(clause: Token) -> int:
-    """The last token of a clause, stopping before a coordinated cue verb with its own content
-    ("said A and warned that B"); a cue verb in a second that-clause or without a complement of its
-    own is part of the content ("agreed that A but that it would add rules")."""
+    """The last token of a clause, stopping before a coordinated cue verb that reports on its own
+    ("said A and warned that B"); a cue verb of the reported clause is part of the content
+    ("agreed that A but that it would add rules")."""
     table = cues()
     for child in clause.rights:
         if child.dep_ == "conj" and (child.lemma_.lower(), "VERB") in table and _reports(child):
@@ -156,7 +156,12 @@ def clause_end(clause: Token) -> int:
 
 
 def _reports(verb: Token) -> bool:
-    return not _has_that(verb) and any(c.dep_ in {"ccomp", "xcomp"} or c.text in {":", "“", '"'} for c in verb.children)
+    """A coordinated cue verb that reports on its own: with a complement clause or quote, or sharing the
+    subject of the first cue ("said A and warned against B"); not a verb of the reported clause ("but that it would add rules")."""
+    if _has_that(verb):
+        return False
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return not own_subject or any(c.dep_ in {"ccomp", "xcomp"} or c.text in {":", "“", '"'} for c in verb.children)
 
 
 def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | None:
