@@ -555,3 +555,13 @@ def test_a_quote_that_finishes_its_cue_clause_after_a_colon_is_one_mixed_stateme
     assert not mixed.direct and mixed.speaker == "Ilse Ames"
     plain = only(found, "rebuild the bridge")
     assert plain.direct and plain.content == "We will rebuild the bridge by May."
+
+
+def test_a_closing_mark_typed_for_an_opening_one_at_a_line_start_opens_a_signed_quote(statements):
+    text = (
+        "Readers of the Marlow Gazette sent us their verdicts on the debate.\n\n"
+        "”Fear. I am truly afraid that the toll road will ruin the valley and everyone in it.” ― Carla Mendes\n\n"
+        "“The most unqualified council we have ever had.” ― Tomas Reyes"
+    )
+    assert [text[q.start : q.end] for q in find_quotes(text)][0].startswith("Fear. I am truly afraid")
+    assert only(statements(text), "truly afraid").speaker == "Carla Mendes"
