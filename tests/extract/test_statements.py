@@ -565,3 +565,9 @@ def test_a_closing_mark_typed_for_an_opening_one_at_a_line_start_opens_a_signed_
     )
     assert [text[q.start : q.end] for q in find_quotes(text)][0].startswith("Fear. I am truly afraid")
     assert only(statements(text), "truly afraid").speaker == "Carla Mendes"
+
+
+def test_a_participle_inside_quote_marks_stays_in_the_content(statements):
+    text = "Tomas Reyes said he had fought in the war ''for the nation's rights, knowing that back home we did not have the rights.''"
+    said = only(statements(text), "fought in the war")
+    assert said.content.startswith("he had fought in the war") and "knowing that back home" in said.content
