@@ -571,3 +571,13 @@ def test_a_participle_inside_quote_marks_stays_in_the_content(statements):
     text = "Tomas Reyes said he had fought in the war ''for the nation's rights, knowing that back home we did not have the rights.''"
     said = only(statements(text), "fought in the war")
     assert said.content.startswith("he had fought in the war") and "knowing that back home" in said.content
+
+
+def test_an_inverted_speaker_after_a_quote_and_a_name_after_a_dateline_are_the_speakers(statements):
+    text = (
+        "KESTREL CITY -- Mayor Ilse Ames, opening the new ferry terminal on Saturday, said it would carry a million riders a year.\n\n"
+        "“The council is in panic mode. Full panic mode,” said Leslie Wimes, a Kestrel City-based organizer of the Riverside Tenants Union."
+    )
+    found = statements(text)
+    assert only(found, "million riders").speaker.endswith("Ames")
+    assert only(found, "Full panic mode").speaker == "Leslie Wimes"

@@ -28,6 +28,8 @@ FOLLOW_WORDS = 12
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "xcomp"}
 # How many tokens the cue sentence between two parts of a split quote may have.
 CONTINUE_REACH = 40
+# How many tokens after an inverted cue its speaker's name may start ("...," said Transport Secretary Helen Price).
+INVERTED_REACH = 3
 SENTENCE_END = {".", "!", "?"}
 SPEECH_END = set(",.?!…—-:;")
 SIGNATURE_DASHES = {"―", "—", "–", "-"}
@@ -106,16 +108,18 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
 
 
 def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
-    """The cue's speaker; when the parse hangs the cue from a verb inside the quote ("We will ...,"
-    Chief Jordan said), the name between the closing mark and the cue."""
+    """The cue's speaker; when the parse finds it inside the quote ("We will ...," Chief Jordan said;
+    "Full panic mode," said Leslie Wimes), the name between the closing mark and the cue, or right after the cue."""
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
         return source_span(source) if source is not None else None
     speaker = speaker_of(cue)
     if speaker is None or ctx.in_quote(speaker.root):
-        between = [e for e in ctx.doc.ents if quote.end <= e.start_char and e.end <= cue.i and e.label_ in {"PERSON", "ORG"}]
-        return between[-1] if between else None
+        named = [e for e in ctx.doc.ents if e.label_ in {"PERSON", "ORG"} and quote.end <= e.start_char]
+        between = [e for e in named if e.end <= cue.i]
+        after = [e for e in named if cue.i < e.start <= cue.i + INVERTED_REACH]
+        return between[-1] if between else (after[0] if after else None)
     return speaker
 
 

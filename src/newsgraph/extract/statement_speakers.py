@@ -27,7 +27,9 @@ def speaker_of(cue: Token) -> Span | None:
         return _noun_speaker(cue)
     verb = cue
     for _ in range(4):
-        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj" and not _in_dateline(c)), None)
+        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
+        if subject is not None and _in_dateline(subject):  # "WASHINGTON -- President Obama ... said": the name, not the place
+            subject = next((c for c in subject.children if c.dep_ == "appos"), None)
         subject = subject or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if subject is not None:
             return _subject_source(verb, subject)
