@@ -547,9 +547,13 @@ def test_a_poll_a_clause_is_set_in_reports_that_clause(statements):
 def test_a_quote_that_finishes_its_cue_clause_after_a_colon_is_one_mixed_statement(statements):
     text = (
         'Mayor Ilse Ames said she has the essential quality for the job: "Steadiness, and mixed with strength."\n\n'
-        'Ames said: "We will rebuild the bridge by May."'
+        'Ames said: "We will rebuild the bridge by May."\n\n'
+        "Ames added that most of the vote seems more against Reyes than for her, which is a problem because, "
+        "“In the end, we don’t vote against somebody. We vote for somebody.”"
     )
     found = statements(text)
+    added = only(found, "vote for somebody")
+    assert added.content.startswith("that most of the vote") and added.cue == "added"
     mixed = only(found, "Steadiness")
     assert mixed.content == 'she has the essential quality for the job: "Steadiness, and mixed with strength."'
     assert not mixed.direct and mixed.speaker == "Ilse Ames"

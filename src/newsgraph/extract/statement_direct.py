@@ -67,17 +67,18 @@ def direct_drafts(ctx: Context) -> list[Draft]:
 
 def _lead_clause(ctx: Context, cue: Token, quote: Quote) -> int | None:
     """Where the cue's own clause starts when it runs from the cue up to the colon or comma before the
-    quote: the quote finishes that clause, and PolNeAR marks the two as one content."""
+    quote, or takes the quote in as its last part ("added that S, which is a problem because, “Q”"):
+    the quote finishes that clause, and PolNeAR marks the two as one content."""
     if cue.pos_ != "VERB" or cue.idx > quote.start:
         return None
     clause = next((c for c in cue.rights if c.dep_ == "ccomp" and c.i > cue.i), None)
-    if clause is None:
+    if clause is None or clause.left_edge.idx >= quote.start:
         return None
     end = ctx.doc[clause.right_edge.i]
+    if end.idx >= quote.start:
+        return ctx.doc[clause.left_edge.i].idx if end.idx <= quote.end + 1 else None
     between = ctx.text[end.idx + len(end) : quote.start]
-    if clause.right_edge.idx >= quote.start or any(ch.isalnum() for ch in between):
-        return None
-    return ctx.doc[clause.left_edge.i].idx
+    return None if any(ch.isalnum() for ch in between) else ctx.doc[clause.left_edge.i].idx
 
 
 def _is_speech(ctx: Context, quote: Quote) -> bool:
