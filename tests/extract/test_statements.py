@@ -585,3 +585,15 @@ def test_an_inverted_speaker_after_a_quote_and_a_name_after_a_dateline_are_the_s
     found = statements(text)
     assert only(found, "million riders").speaker.endswith("Ames")
     assert only(found, "Full panic mode").speaker == "Leslie Wimes"
+
+
+def test_a_cue_that_reports_the_clause_after_it_is_not_the_cue_of_the_quote_before_it(statements):
+    text = (
+        "Reporter Dana Ruelle was told her segment was ''not in line with our editorial policy.'' "
+        "The network said it would send Ms. Ruelle to the coast for a better understanding.\n\n"
+        "“We will rebuild the pier,” Mayor Ilse Ames said."
+    )
+    found = statements(text)
+    sent = only(found, "send Ms. Ruelle")
+    assert sent.content == "it would send Ms. Ruelle to the coast for a better understanding" and sent.cue == "said"
+    assert only(found, "rebuild the pier").speaker.endswith("Ames")

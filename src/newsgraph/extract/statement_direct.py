@@ -104,8 +104,17 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
         if ctx.in_quote(token) or _ends_sentence(token) or token.text.startswith("\n"):
             return None
         if _is_speech_verb(token) and token.dep_ not in SUBORDINATE_DEPS:
-            return token
+            return None if _reports_next(ctx, quote, token) else token
     return None
+
+
+def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:
+    """Whether a verb after a quote that ends its sentence reports the clause after it instead
+    ("...not in line with our policy.'' The network said it would S"); a quote handing over to its
+    cue ends with a comma ("...,” Kaya said)."""
+    after = ctx.text[quote.end : quote.end + 3].lstrip("”\"'’")
+    ended = ctx.text[quote.start : quote.end].rstrip()[-1:] in {".", "?", "!"} or after.startswith(".")
+    return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c) for c in verb.children)
 
 
 def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
