@@ -407,3 +407,193 @@ def test_pointing_or_referring_to_something_attributes_what_is_pointed_at(statem
     referring = only(found, "flooding")
     assert (referring.speaker_text, referring.cue) == ("Venn", "referring")
     assert not [s for s in found if "highest level" in s.content]
+
+
+def test_a_participle_added_inside_a_split_quote_is_its_own_statement(statements):
+    text = (
+        "Ines Valdara, the harbour master, spoke after the storm.\n\n"
+        "“The breakwater held for six hours,” Valdara said, adding that “the ferries will sail again on Friday.”\n\n"
+        "“We rebuilt the pier in a week,” she said, emphasizing how quickly the volunteers of Port Selwyn worked, "
+        "“and nobody was hurt.”"
+    )
+    found = statements(text)
+    held = only(found, "breakwater held")
+    assert "ferries" not in held.content and held.speaker.endswith("Valdara")
+    added = only(found, "ferries will sail")
+    assert added.cue == "adding" and added.speaker.endswith("Valdara")
+    emphasizing = [s for s in found if s.cue == "emphasizing"]
+    assert [s.content for s in emphasizing] == ["how quickly the volunteers of Port Selwyn worked"]
+    assert emphasizing[0].speaker.endswith("Valdara")
+    assert "nobody was hurt" in only(found, "rebuilt the pier").content
+
+
+def test_a_verb_the_tagger_takes_for_a_noun_keeps_its_subject_as_speaker(statements):
+    text = "Councillor Bram Oduya visited the depot. But Oduya claims that the new buses were never tested in snow."
+    claim = only(statements(text), "never tested in snow")
+    assert claim.speaker.endswith("Bram Oduya") and claim.cue == "claims"
+
+
+def test_a_headline_colon_after_a_document_or_a_name_from_the_article_is_attributed(statements):
+    text = (
+        "Poll: Voters in Marlow County Turn Against the Toll Road.\n\n"
+        "Quarrin: Toll Road Plan Will Not Survive the Winter.\n\n"
+        "Update: the meeting moved to Thursday.\n\n"
+        "Mayor Dessa Quarrin spoke to the Marlow Gazette on Monday about the survey of 900 residents."
+    )
+    found = statements(text)
+    assert only(found, "Turn Against the Toll Road").speaker == "Poll"
+    assert only(found, "Will Not Survive").speaker == "Dessa Quarrin"
+    assert not [s for s in found if "meeting moved" in s.content]
+
+
+def test_namesakes_keep_their_own_names_and_a_bare_surname_goes_to_the_one_introduced_first(statements):
+    text = (
+        "Former President Bill Harlan campaigned in Ohio for his wife, Senator Mara Harlan, on Monday. "
+        "Mara Harlan told supporters the race was close. "
+        "Bill Harlan said voters would decide. Harlan said the debate would matter."
+    )
+    found = statements(text)
+    assert only(found, "voters would decide").speaker == "Bill Harlan"
+    assert only(found, "race was close").speaker == "Mara Harlan"
+    assert only(found, "debate would matter").speaker == "Bill Harlan"
+
+
+def test_an_infinitive_after_an_adjective_shares_the_subject_of_its_copula(statements):
+    text = "Governor Lena Ostrova was able to repeatedly tout her record on road repairs at the county fair."
+    assert only(statements(text), "her record on road repairs").speaker == "Lena Ostrova"
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender(statements):
+    text = (
+        "Mary Okafor and her husband, John Okafor, run the Lakeside Bakery. Mary Okafor opened it in 2009, "
+        "and Mary Okafor still bakes every morning. Mr. Okafor said the rent had doubled."
+    )
+    assert only(statements(text), "rent had doubled").speaker == "John Okafor"
+
+
+def test_a_cue_set_in_the_middle_of_its_clause_reports_the_whole_clause(statements):
+    text = (
+        "Kestrel Mills was a giant, Mr. Tarrow said, until it went bankrupt in 1999.\n\n"
+        "The difference now, Dana Ruelle told me on Friday, is that she runs the whole agency.\n\n"
+        "The depot will close, the council said."
+    )
+    found = statements(text)
+    giant = only(found, "Kestrel Mills was a giant")
+    assert giant.content.endswith("until it went bankrupt in 1999") and giant.speaker.endswith("Tarrow")
+    difference = only(found, "The difference now")
+    assert difference.content.endswith("she runs the whole agency") and difference.speaker == "Dana Ruelle"
+    assert only(found, "depot").content == "The depot will close"
+
+
+def test_an_infinitive_list_the_parse_splits_from_its_cue_stays_one_content(statements):
+    text = "Governor Ilse Ames wants to triple the size of the ranger program, grow the park service and create a new reserve."
+    wanted = only(statements(text), "triple the size")
+    assert wanted.content == "to triple the size of the ranger program, grow the park service and create a new reserve"
+
+
+def test_a_transcript_quoted_whole_gives_each_speaker_line_its_speaker(statements):
+    text = (
+        "The Valley Courier printed the exchange from Sunday's radio debate.\n\n"
+        '"HOLLAND: Well, the real question is why the council waited three years to fix the bridge over the Tamsin river.\n\n'
+        '"MBEKI: Do you really think the council could have paid for it any sooner than it did?\n\n'
+        '"HOLLAND: Yes, and I said so at every meeting."'
+    )
+    found = statements(text)
+    assert only(found, "waited three years").speaker == "HOLLAND"
+    assert only(found, "paid for it any sooner").speaker == "MBEKI"
+    assert not [s for s in found if s.speaker is None and "waited three years" in s.content]
+
+
+def test_as_x_put_it_reports_the_quote_or_clause_it_introduces(statements):
+    text = (
+        'As Dana Ruelle, a tax lawyer in Marlow, recently put it, "Did the county lower its own rates?"\n\n'
+        "As Ms. Ruelle put it in a statement, the county cannot afford a second bridge.\n\n"
+        "The clerk put it on the agenda for Tuesday."
+    )
+    found = statements(text)
+    assert only(found, "lower its own rates").speaker == "Dana Ruelle"
+    assert only(found, "second bridge").content == "the county cannot afford a second bridge"
+    assert not [s for s in found if "agenda" in s.content]
+
+
+def test_a_cue_word_inside_a_second_that_clause_does_not_cut_the_content(statements):
+    text = (
+        "Economists at Marlow College agreed that the levy would raise taxes on the rich but that it would add "
+        "so many new rules that it would mostly help tax lawyers.\n\n"
+        "Mayor Ilse Ames said the bridge would reopen in May and warned that the ferry would stop running.\n\n"
+        "Governor Bo Reyes said he would order a review of the dams and warned against cutting the flood budget."
+    )
+    found = statements(text)
+    assert only(found, "review of the dams").content == "he would order a review of the dams"
+    agreed = only(found, "raise taxes on the rich")
+    assert agreed.content.endswith("it would mostly help tax lawyers")
+    assert only(found, "reopen in May").content == "the bridge would reopen in May"
+    assert only(found, "ferry would stop").cue == "warned"
+
+
+def test_a_poll_a_clause_is_set_in_reports_that_clause(statements):
+    text = (
+        "In a Marlow Gazette poll last month, Mayor Ilse Ames had a 10-point lead.\n\n"
+        "In a statement, the council said the bridge was safe.\n\n"
+        "In the house on Elm Street, the family keeps three dogs."
+    )
+    found = statements(text)
+    lead = only(found, "10-point lead")
+    assert lead.content == "Mayor Ilse Ames had a 10-point lead" and lead.cue == "In" and "Gazette" in lead.speaker
+    assert only(found, "bridge was safe").cue == "said"
+    assert not [s for s in found if "dogs" in s.content]
+
+
+def test_a_quote_that_finishes_its_cue_clause_after_a_colon_is_one_mixed_statement(statements):
+    text = (
+        'Mayor Ilse Ames said she has the essential quality for the job: "Steadiness, and mixed with strength."\n\n'
+        'Ames said: "We will rebuild the bridge by May."\n\n'
+        "Ames added that most of the vote seems more against Reyes than for her, which is a problem because, "
+        "“In the end, we don’t vote against somebody. We vote for somebody.”"
+    )
+    found = statements(text)
+    added = only(found, "vote for somebody")
+    assert added.content.startswith("that most of the vote") and added.cue == "added"
+    mixed = only(found, "Steadiness")
+    assert mixed.content == 'she has the essential quality for the job: "Steadiness, and mixed with strength."'
+    assert not mixed.direct and mixed.speaker == "Ilse Ames"
+    plain = only(found, "rebuild the bridge")
+    assert plain.direct and plain.content == "We will rebuild the bridge by May."
+
+
+def test_a_closing_mark_typed_for_an_opening_one_at_a_line_start_opens_a_signed_quote(statements):
+    text = (
+        "Readers of the Marlow Gazette sent us their verdicts on the debate.\n\n"
+        "”Fear. I am truly afraid that the toll road will ruin the valley and everyone in it.” ― Carla Mendes\n\n"
+        "“The most unqualified council we have ever had.” ― Tomas Reyes"
+    )
+    assert [text[q.start : q.end] for q in find_quotes(text)][0].startswith("Fear. I am truly afraid")
+    assert only(statements(text), "truly afraid").speaker == "Carla Mendes"
+
+
+def test_a_participle_inside_quote_marks_stays_in_the_content(statements):
+    text = "Tomas Reyes said he had fought in the war ''for the nation's rights, knowing that back home we did not have the rights.''"
+    said = only(statements(text), "fought in the war")
+    assert said.content.startswith("he had fought in the war") and "knowing that back home" in said.content
+
+
+def test_an_inverted_speaker_after_a_quote_and_a_name_after_a_dateline_are_the_speakers(statements):
+    text = (
+        "KESTREL CITY -- Mayor Ilse Ames, opening the new ferry terminal on Saturday, said it would carry a million riders a year.\n\n"
+        "“The council is in panic mode. Full panic mode,” said Leslie Wimes, a Kestrel City-based organizer of the Riverside Tenants Union."
+    )
+    found = statements(text)
+    assert only(found, "million riders").speaker.endswith("Ames")
+    assert only(found, "Full panic mode").speaker == "Leslie Wimes"
+
+
+def test_a_cue_that_reports_the_clause_after_it_is_not_the_cue_of_the_quote_before_it(statements):
+    text = (
+        "Reporter Dana Ruelle was told her segment was ''not in line with our editorial policy.'' "
+        "The network said it would send Ms. Ruelle to the coast for a better understanding.\n\n"
+        "“We will rebuild the pier,” Mayor Ilse Ames said."
+    )
+    found = statements(text)
+    sent = only(found, "send Ms. Ruelle")
+    assert sent.content == "it would send Ms. Ruelle to the coast for a better understanding" and sent.cue == "said"
+    assert only(found, "rebuild the pier").speaker.endswith("Ames")

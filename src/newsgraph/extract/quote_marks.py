@@ -2,8 +2,9 @@
 
 Handles curly and straight double marks, doubled straight apostrophes ('', as in some newspaper
 archives), guillemets, curly single marks used as primary quotes, quotes running over several
-paragraphs (news style leaves the quote open at each paragraph end and reopens it at the next)
-and stray or unbalanced marks, which are dropped.
+paragraphs (news style leaves the quote open at each paragraph end and reopens it at the next),
+stray or unbalanced marks, which are dropped, and a closing curly mark typed for an opening one at a
+line start.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def _is_opening(text: str, mark: str, pos: int) -> bool:
     """Whether a mark found outside any quote opens one."""
     if mark in OPEN_MARKS:
         return True
+    if mark == "”" and (pos == 0 or text[pos - 1] == "\n") and text[pos + 1 : pos + 2].isalnum():
+        return True  # a closing mark typed for an opening one at a line start (”Fear. I am afraid ...”)
     return _straight(mark) and (pos == 0 or text[pos - 1] in OPENING_CONTEXT)
 
 

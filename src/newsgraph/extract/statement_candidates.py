@@ -90,7 +90,15 @@ def _xcomp(verb: Token) -> tuple[int, int] | None:
     child = next((c for c in verb.rights if c.dep_ == "xcomp"), None)
     if child is None:
         return None
-    return child.left_edge.i, clause_end(child)
+    return child.left_edge.i, max([clause_end(child)] + [c.right_edge.i for c in _infinitive_list(verb, child)])
+
+
+def _infinitive_list(verb: Token, infinitive: Token) -> list[Token]:
+    """Bare verbs that go on an infinitive the parse coordinates with its cue ("wants to triple X, grow Y
+    and create Z"): a finite cue cannot be coordinated with a bare verb, the infinitive can."""
+    if verb.tag_ == "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return []
+    return [c for c in verb.rights if c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children)]
 
 
 def _passive_subject(verb: Token) -> tuple[int, int] | None:

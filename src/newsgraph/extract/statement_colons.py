@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
+from newsgraph.extract.statement_speakers import is_source_noun
 
 # A line start, up to five words before a colon, then what was said up to a semicolon or line end.
 COLON_LINE = re.compile(r"(?m)^[ \t\"“]*([A-Z][^\n:;]{0,50}?):[ \t]+([^\n;]*\w[^\n;]*)")
@@ -32,7 +33,11 @@ def colon_drafts(ctx: Context) -> Iterator[Draft]:
 
 
 def _names_a_speaker(span: Span) -> bool:
-    """A name, not a label: "Clinton", "HUFFPOLLSTER", "Historians"; never "Q", "Editor's note", a time or a clause."""
+    """A name, not a label: "Clinton", "HUFFPOLLSTER", "Historians", "Poll"; never "Q", "Editor's note", a time or a clause.
+
+    A one-word speaker is a name the article tags as a person or body elsewhere ("Pence: ..." in a
+    headline the tagger reads as common words), or a document noun ("Poll: ...", "Report: ...": PolNeAR
+    train marks 8 of 9 such lines)."""
     words = span.text.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or any(ch.isdigit() for ch in span.text) or len(span.text) < 3:
         return False
@@ -41,4 +46,11 @@ def _names_a_speaker(span: Span) -> bool:
     last = span[-1]
     if last.ent_type_ in SPEAKER_ENTITIES:
         return True
-    return len(words) == 1 and (span.text.isupper() or last.tag_ == "NNS")
+    if len(words) != 1:
+        return False
+    return span.text.isupper() or last.tag_ == "NNS" or is_source_noun(last) or _named_elsewhere(last)
+
+
+def _named_elsewhere(word: Token) -> bool:
+    """Whether the article tags this word as (the last word of) a person or body's name somewhere."""
+    return any(ent.label_ in SPEAKER_ENTITIES and ent[-1].text == word.text for ent in word.doc.ents)

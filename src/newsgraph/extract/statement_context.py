@@ -65,7 +65,7 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
     content in 2,400 of 2,430 that-clauses, quoted ones included ("said that “S”" is mixed).
     """
     doc = ctx.doc
-    last = _before_tail(doc, first, last)
+    last = _before_semicolon(ctx, first, _before_tail(ctx, first, last))
     while first <= last and _is_edge(doc[first]):
         first += 1
     while last >= first and (_is_edge(doc[last]) or doc[last].lower_ in TRAILING_WORDS):
@@ -80,18 +80,29 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
     return Draft(start, end, **fields)
 
 
-def _before_tail(doc: Doc, first: int, last: int) -> int:
+def _before_tail(ctx: Context, first: int, last: int) -> int:
     """The content's end before a comment set off by a comma that runs to its end: ", which makes him
-    an outlier", ", saying ..." (PolNeAR leaves such tails out of the content)."""
+    an outlier", ", saying ..." (PolNeAR leaves such tails out of the content); inside quote marks
+    the words are the speaker's own and stay."""
+    doc = ctx.doc
     for i in range(first + 2, last + 1):
         token = doc[i]
-        if doc[i - 1].text != "," or token.is_space:
+        if doc[i - 1].text != "," or token.is_space or ctx.in_quote(token):
             continue
         head = token.head if token.tag_ in RELATIVE_TAGS else token
         relative = token.tag_ in RELATIVE_TAGS and head.dep_ == "relcl"
         participle = token.tag_ == "VBG" and token.dep_ in TAIL_DEPS
         if (relative or participle) and head.left_edge.i == i and head.right_edge.i >= last - 1:
             return i - 2
+    return last
+
+
+def _before_semicolon(ctx: Context, first: int, last: int) -> int:
+    """The content's end before a semicolon outside quote marks: what follows is the writer's next
+    clause (PolNeAR train: a reported content stops at a semicolon 97 times, runs over one 45 times)."""
+    for i in range(first + 1, last + 1):
+        if ctx.doc[i].text == ";" and not ctx.in_quote(ctx.doc[i]):
+            return i - 1
     return last
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
+from newsgraph.extract.statement_indirect import puts_it
 from newsgraph.extract.statement_lexicon import cues
 from newsgraph.extract.statement_speakers import source_span, speaker_of
 
@@ -27,6 +28,8 @@ FOLLOW_WORDS = 12
 SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "xcomp"}
 # How many tokens the cue sentence between two parts of a split quote may have.
 CONTINUE_REACH = 40
+# How many tokens after an inverted cue its speaker's name may start ("...," said Transport Secretary Helen Price).
+INVERTED_REACH = 3
 SENTENCE_END = {".", "!", "?"}
 SPEECH_END = set(",.?!…—-:;")
 SIGNATURE_DASHES = {"―", "—", "–", "-"}
@@ -53,8 +56,29 @@ def direct_drafts(ctx: Context) -> list[Draft]:
             cue, speaker = signed
         else:
             speaker = _speaker(ctx, quote, cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
-        drafts.append(Draft(quote.start, quote_end(ctx.text, quote), cue, speaker, direct=True))
+        lead = _lead_clause(ctx, cue, quote) if cue is not None else None
+        if lead is not None:  # "said she has the quality for the job: “Steadiness ...”" is one mixed statement
+            closed = quote.end + (quote.end < len(ctx.text) and ctx.text[quote.end] in QUOTE_CHARS)
+            drafts.append(Draft(lead, closed, cue, speaker))
+        else:
+            drafts.append(Draft(quote.start, quote_end(ctx.text, quote), cue, speaker, direct=True))
     return drafts
+
+
+def _lead_clause(ctx: Context, cue: Token, quote: Quote) -> int | None:
+    """Where the cue's own clause starts when it runs from the cue up to the colon or comma before the
+    quote, or takes the quote in as its last part ("added that S, which is a problem because, “Q”"):
+    the quote finishes that clause, and PolNeAR marks the two as one content."""
+    if cue.pos_ != "VERB" or cue.idx > quote.start:
+        return None
+    clause = next((c for c in cue.rights if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None or clause.left_edge.idx >= quote.start:
+        return None
+    end = ctx.doc[clause.right_edge.i]
+    if end.idx >= quote.start:
+        return ctx.doc[clause.left_edge.i].idx if end.idx <= quote.end + 1 else None
+    between = ctx.text[end.idx + len(end) : quote.start]
+    return None if any(ch.isalnum() for ch in between) else ctx.doc[clause.left_edge.i].idx
 
 
 def _is_speech(ctx: Context, quote: Quote) -> bool:
@@ -80,21 +104,32 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
         if ctx.in_quote(token) or _ends_sentence(token) or token.text.startswith("\n"):
             return None
         if _is_speech_verb(token) and token.dep_ not in SUBORDINATE_DEPS:
-            return token
+            return None if _reports_next(ctx, quote, token) else token
     return None
 
 
+def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:
+    """Whether a verb after a quote that ends its sentence reports the clause after it instead
+    ("...not in line with our policy.'' The network said it would S"); a quote handing over to its
+    cue ends with a comma ("...,” Kaya said)."""
+    after = ctx.text[quote.end : quote.end + 3].lstrip("”\"'’")
+    ended = ctx.text[quote.start : quote.end].rstrip()[-1:] in {".", "?", "!"} or after.startswith(".")
+    return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c) for c in verb.children)
+
+
 def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
-    """The cue's speaker; when the parse hangs the cue from a verb inside the quote ("We will ...,"
-    Chief Jordan said), the name between the closing mark and the cue."""
+    """The cue's speaker; when the parse finds it inside the quote ("We will ...," Chief Jordan said;
+    "Full panic mode," said Leslie Wimes), the name between the closing mark and the cue, or right after the cue."""
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
         return source_span(source) if source is not None else None
     speaker = speaker_of(cue)
     if speaker is None or ctx.in_quote(speaker.root):
-        between = [e for e in ctx.doc.ents if quote.end <= e.start_char and e.end <= cue.i and e.label_ in {"PERSON", "ORG"}]
-        return between[-1] if between else None
+        named = [e for e in ctx.doc.ents if e.label_ in {"PERSON", "ORG"} and quote.end <= e.start_char]
+        between = [e for e in named if e.end <= cue.i]
+        after = [e for e in named if cue.i < e.start <= cue.i + INVERTED_REACH]
+        return between[-1] if between else (after[0] if after else None)
     return speaker
 
 
@@ -137,7 +172,7 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     for token in reversed(doc[sentence.start : mark.start]):
         if ctx.in_quote(token):
             return None
-        if _is_speech_verb(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
+        if _is_speech_verb(token) or puts_it(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
             return token
         if token.lower_ == "according" or (colon and _introduces(token)):
             return token
@@ -163,4 +198,13 @@ def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
     if cue is None or not previous.end <= cue.idx < quote.start or "\n" in ctx.text[previous.end : quote.start]:
         return False
     between = [t for t in ctx.doc[cue.i : cue.i + CONTINUE_REACH] if t.idx < quote.start and not t.is_space and t.text not in QUOTE_CHARS]
+    if any(_reports_quote(t, cue, quote) for t in between):
+        return False  # "A," he said, adding that "B": B is what the participle reports
     return len(between) < CONTINUE_REACH and not any(_ends_sentence(t) for t in between[:-1])
+
+
+def _reports_quote(token: Token, cue: Token, quote: Quote) -> bool:
+    """Whether token is a reporting participle added to the cue whose complement holds the quote."""
+    if token.head.i != cue.i or token.tag_ != "VBG" or not _is_speech_verb(token):
+        return False
+    return token.doc[token.right_edge.i].idx + len(token.doc[token.right_edge.i]) > quote.start

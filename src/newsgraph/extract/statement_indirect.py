@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_lexicon import Cue, cues
-from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, source_span, speaker_of
+from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, is_source_noun, source_span, speaker_of
 
 PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with"}
 CLAUSE_DEPS = {"ccomp"}
@@ -39,6 +39,10 @@ def indirect_drafts(ctx: Context, skip: set[int]) -> Iterator[Draft]:
             draft = _noun(ctx, token, cue)
         elif token.dep_ in ADVERB_DEPS and (cue := table.get((token.lower_, "ADV"))):
             draft = _adverb(ctx, token)
+        elif puts_it(token):
+            draft = _put_it(ctx, token)
+        elif token.lower_ == "in" and token.dep_ == "prep":
+            draft = _in_source(ctx, token)
         else:
             continue
         if draft is not None:
@@ -65,14 +69,25 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
     clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb)), None)
     if clause is not None:
         return clause.left_edge.i, clause_end(clause)
-    head = verb.head
+    head = _clause_head(verb) if verb.dep_ == "parataxis" else verb.head
     if verb.dep_ in {"parataxis", "ccomp"} and head.pos_ in {"VERB", "AUX"} and _set_off(verb):
         if head.i < verb.i:
+            if any(not t.is_punct and not t.is_space for t in verb.doc[verb.right_edge.i + 1 : head.right_edge.i + 1]):
+                return head.left_edge.i, head.right_edge.i  # "S1, Mr. Clarke said, until S2": the clause goes on after its cue
             return head.left_edge.i, verb.left_edge.i - 1  # "S, the ministry said."
         if head.left_edge.i < verb.left_edge.i:
             return head.left_edge.i, head.right_edge.i  # "S1, he said, S2": one content around its cue (PolNeAR)
         return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
     return None
+
+
+def _clause_head(verb: Token) -> Token:
+    """The verb of the clause a parenthetical cue interrupts, also when the parse hangs the cue from
+    that clause's subject ("The difference now, she told me, is that S")."""
+    head = verb.head
+    while head.pos_ not in {"VERB", "AUX"} and head.dep_ in {"nsubj", "nsubjpass"} and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _aside_clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
@@ -81,6 +96,20 @@ def _aside_clause(verb: Token, cue: Cue) -> tuple[int, int] | None:
     if "ccomp" in cue.complements and verb.dep_ == "advcl" and verb.head.pos_ in {"VERB", "AUX"} and _as_aside(verb):
         return _around_aside(verb, verb.head)
     return None
+
+
+def puts_it(verb: Token) -> bool:
+    """ "As Ms. Lund put it", "he put it bluntly": "put it" reports words, though "put" alone does not."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
+
+
+def _put_it(ctx: Context, verb: Token) -> Draft | None:
+    """ "As Ms. Lund put it, S": the clause the aside sits in, said by the aside's subject."""
+    speaker = speaker_of(verb)
+    if speaker is None or verb.dep_ != "advcl" or verb.head.pos_ not in {"VERB", "AUX"} or not _as_aside(verb):
+        return None
+    first, last = _around_aside(verb, verb.head)
+    return content_draft(ctx, first, last, cue=verb, speaker=speaker)
 
 
 def _as_aside(verb: Token) -> bool:
@@ -116,12 +145,23 @@ def _is_report(clause: Token, verb: Token) -> bool:
 
 
 def clause_end(clause: Token) -> int:
-    """The last token of a clause, stopping before a coordinated cue verb with its own content."""
+    """The last token of a clause, stopping before a coordinated cue verb that reports on its own
+    ("said A and warned that B"); a cue verb of the reported clause is part of the content
+    ("agreed that A but that it would add rules")."""
     table = cues()
     for child in clause.rights:
-        if child.dep_ == "conj" and (child.lemma_.lower(), "VERB") in table:
+        if child.dep_ == "conj" and (child.lemma_.lower(), "VERB") in table and _reports(child):
             return child.left_edge.i - 1
     return clause.right_edge.i
+
+
+def _reports(verb: Token) -> bool:
+    """A coordinated cue verb that reports on its own: with a complement clause or quote, or sharing the
+    subject of the first cue ("said A and warned against B"); not a verb of the reported clause ("but that it would add rules")."""
+    if _has_that(verb):
+        return False
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return not own_subject or any(c.dep_ in {"ccomp", "xcomp"} or c.text in {":", "“", '"'} for c in verb.children)
 
 
 def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | None:
@@ -219,6 +259,25 @@ def _according(ctx: Context, according: Token) -> Draft | None:
     else:
         first, last = head.left_edge.i, according.left_edge.i - 1
     return content_draft(ctx, first, last, cue=according, speaker=source_span(source))
+
+
+def _in_source(ctx: Context, prep: Token) -> Draft | None:
+    """ "In a Register poll last month, S" and "S in the same survey": the poll or document reports the
+    clause it is set in (PolNeAR train: 56 such "in" cues, nearly all polls and surveys). A clause whose
+    verb is itself a cue ("In a statement, she said S") is that verb's."""
+    document = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    head = prep.head
+    if document is None or not is_source_noun(document) or head.pos_ not in {"VERB", "AUX"} or (head.lemma_.lower(), "VERB") in cues():
+        return None
+    if prep.i < head.i:
+        first, last = prep.right_edge.i + 1, head.right_edge.i
+        while first < last and (prep.doc[first].is_punct or prep.doc[first].ent_type_ in {"DATE", "TIME"}):
+            first += 1  # "In a poll last month, S": when it was taken is not what it found
+    elif prep.right_edge.i + 1 >= head.right_edge.i:
+        first, last = head.left_edge.i, prep.left_edge.i - 1
+    else:
+        return None
+    return content_draft(ctx, first, last, cue=prep, speaker=source_span(document))
 
 
 def _adverb(ctx: Context, adverb: Token) -> Draft | None:

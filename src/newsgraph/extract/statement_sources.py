@@ -18,6 +18,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 ORG_TYPES = {"ORG", "NORP", "GPE", "FAC"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 INDEFINITE = {"a", "an", "one", "some", "several", "many", "few", "two", "three", "four", "five"}
+NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "la", "le", "bin", "al", "el", "du"}
 HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "rev", "gen", "col", "sen", "rep"}
 # How far back (in sentences) a pronoun looks for its speaker: one news paragraph or two;
 # set by hand, checked on the statements dev set (benchmarks/statements).
@@ -48,7 +49,7 @@ class SourceResolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
-        self.full_names = _full_names(mentions)
+        self.full_names, self.namesakes = _full_names(mentions)
         self.name_genders = self._name_genders(doc, mentions)
         self.known: list[Known] = [k for k in (self._known(doc, m) for m in mentions) if k is not None]
         self.sentence_of = [0] * len(doc)
@@ -91,14 +92,30 @@ class SourceResolver:
         for ent in sorted(span.ents, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
             surname = ent.text.split()[-1].lower()
             if ent.label_ == "PERSON" or (surname in self.full_names and ent.root == span.root):
-                return self._person(ent.text)
+                return self._person(_with_honorific(ent))
         if span.root.pos_ == "PROPN" and span.root.lower_ in self.full_names:
-            return self._person(span.root.text)
+            return self._person(_with_honorific(span.root.doc[span.root.i : span.root.i + 1]))
         return None
 
     def _person(self, text: str) -> Source:
-        name = self.full_names.get(text.split()[-1].lower(), _strip_honorific(text))
+        name = self._full_name(text)
         return Source(name, "named", "person", self.name_genders.get(name) or _gender_of_name(name))
+
+    def _full_name(self, text: str) -> str:
+        """The article's fullest form of a person's name: by given name and surname, else by surname
+        ("Mrs. Clinton" picks a woman among namesakes)."""
+        name = _strip_honorific(text)
+        words = name.split()
+        if not words:
+            return text
+        options = self.namesakes.get(words[-1].lower(), [])
+        if _given(words):
+            given = {word.lower() for word in words[:-1]}  # "Democrat Hillary Clinton": any word may be the given name
+            same = [n for n in options if _given(n.split()) in given] or (options if len(options) == 1 else [])
+            return max(same, key=len) if same else name
+        honorific = genders().get(text.split()[0].lower().rstrip(".")) if len(text.split()) > 1 else None
+        fitting = [n for n in options if honorific and _gender_of_name(n) == honorific]
+        return fitting[0] if fitting else self.full_names.get(words[-1].lower(), name)
 
     def _name_genders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """Genders the article shows by honorific or gendered title ("Mrs Kaya", "spokeswoman Ana Ruiz")."""
@@ -108,7 +125,7 @@ class SourceResolver:
             gender = genders().get(before[-1].lower().rstrip(".")) if before else None
             if _is_person(mention) and gender:
                 words = _strip_honorific(mention.text).split()
-                found[self.full_names.get(words[-1].lower(), " ".join(words)) if words else ""] = gender
+                found[self._full_name(" ".join(words)) if words else ""] = gender
         return found
 
     def _named_in(self, span: Span) -> Source | None:
@@ -170,17 +187,45 @@ class SourceResolver:
         return Known(span.root.i, source, _titles(span))
 
 
-def _full_names(mentions: list[Mention]) -> dict[str, str]:
-    """The longest name the article gives each surname ("Kaya" -> "Suleyman Kaya")."""
-    names: dict[str, str] = {}
+def _full_names(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Each surname's full name ("Kaya" -> "Suleyman Kaya"), and every full name the article gives it.
+
+    Namesakes ("Bill Clinton", "Hillary Clinton") keep their own names, in the order the article
+    introduces them; a bare surname stands for the first one introduced, the story's own ("Trump" in a
+    story that later quotes his daughter), by the longest form of that name ("Hillary Rodham Clinton").
+    """
+    first: dict[tuple[str, str], int] = {}
+    longest: dict[tuple[str, str], str] = {}
     for mention in mentions:
         if not _is_person(mention):
             continue
-        name = _strip_honorific(mention.text.replace("’s", "").replace("'s", ""))
-        words = name.split()
-        if words and len(name) > len(names.get(words[-1].lower(), "")):
-            names[words[-1].lower()] = name
-    return names
+        words = _strip_honorific(mention.text.replace("’s", "").replace("'s", "")).split()
+        if not words:
+            continue
+        key = (words[-1].lower(), _given(words))
+        first.setdefault(key, mention.start)
+        if len(" ".join(words)) > len(longest.get(key, "")):
+            longest[key] = " ".join(words)
+    namesakes: dict[str, list[str]] = {}
+    for (surname, given), name in sorted(longest.items(), key=lambda item: first[item[0]]):
+        if given:
+            namesakes.setdefault(surname, []).append(name)
+    bare = {surname: names[0] for surname, names in namesakes.items()}
+    bare.update({surname: name for (surname, given), name in longest.items() if not given and surname not in bare})
+    return bare, namesakes
+
+
+def _with_honorific(name: Span) -> str:
+    """A name with the gendered honorific before it, which the tagger leaves out ("Mr." + "Okafor")."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in genders():
+        return f"{before.text} {name.text}"
+    return name.text
+
+
+def _given(words: list[str]) -> str:
+    """The given name of a name's words, "" for a bare surname ("De Blasio", "bin Salman": particles are not one)."""
+    return words[0].lower() if len(words) > 1 and words[0].lower() not in NAME_PARTICLES else ""
 
 
 def _titles(span: Span) -> frozenset[str]:

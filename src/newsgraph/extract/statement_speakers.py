@@ -7,8 +7,8 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.statement_lexicon import cues, roles
 
 # A verb without its own subject shares the subject of the verb it hangs from
-# ("called him a liar and said ...", "went on to say ...").
-SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl"}
+# ("called him a liar and said ...", "went on to say ...", "was able to tout ...").
+SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acomp"}
 # Children that end a speaker span: "Striker Marcus Bell, who was targeted, said".
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "cc", "conj"}
 SOURCE_PREPS = {"from", "by", "of", "at"}
@@ -27,7 +27,9 @@ def speaker_of(cue: Token) -> Span | None:
         return _noun_speaker(cue)
     verb = cue
     for _ in range(4):
-        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj" and not _in_dateline(c)), None)
+        subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
+        if subject is not None and _in_dateline(subject):  # "WASHINGTON -- President Obama ... said": the name, not the place
+            subject = next((c for c in subject.children if c.dep_ == "appos"), None)
         subject = subject or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if subject is not None:
             return _subject_source(verb, subject)
@@ -69,6 +71,9 @@ def _noun_speaker(noun: Token) -> Span | None:
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ != "PRON":
         return source_span(owner)
+    subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
+    if subject is not None and can_speak(subject):  # a verb the tagger took for a noun: "Trump claims that S"
+        return source_span(subject)
     by = _prep_object(noun, {"by", "from"})
     if by is not None:
         return source_span(by)

@@ -19,6 +19,8 @@ from newsgraph.model import Mention, Statement
 # statement, found twice (a quote and its reporting verb, "according to" and "is expected to");
 # tuned on the statements dev set.
 SAME_CONTENT = 0.6
+# How a participle hangs from the cue it adds to (", adding that S", ", referring to X").
+TAIL_DEPS = {"advcl", "xcomp", "conj", "dep"}
 
 
 def find_statements(doc: Doc, mentions: list[Mention], model: Model | None = None) -> list[Statement]:
@@ -49,7 +51,14 @@ def _has_words(content: str) -> bool:
 
 
 def _inside_quote(draft: Draft, direct: list[Draft]) -> bool:
-    return any(q.start <= draft.start and draft.end <= q.end for q in direct)
+    return any(q.start <= draft.start and draft.end <= q.end and not _is_tail(draft, q) for q in direct)
+
+
+def _is_tail(draft: Draft, outer: Draft) -> bool:
+    """Whether a draft is a participle its speaker adds to the outer cue ("A," she said, adding that B;
+    "...," said Kaya, referring to X): a statement of its own (PolNeAR), though inside a split quote's span."""
+    cue, outer_cue = draft.cue, outer.cue
+    return cue is not None and outer_cue is not None and cue.head.i == outer_cue.i and cue.tag_ == "VBG" and cue.dep_ in TAIL_DEPS
 
 
 def _unique(drafts: list[Draft]) -> list[Draft]:
@@ -73,6 +82,8 @@ def _same(a: Draft, b: Draft) -> bool:
 def _nested_claim(a: Draft, b: Draft) -> bool:
     if a.cue is None or a.speaker is None or a.start <= a.cue.idx < a.end:
         return False  # a cue inside its own content ("A," she said, "B") says nothing about nesting
+    if _is_orphan(b):
+        return False  # a quote nobody is said to say holds its own speaker line ("PENCE: Well, ...")
     return a.cue != b.cue and b.start <= a.cue.idx < b.end
 
 
@@ -80,10 +91,21 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drop statements whose content lies inside another's: a nested report belongs to the outer one.
 
     A passive report of a claim ("X's claim that S was challenged by police") keeps the claim:
-    the claim is X's own, not the police's words (equal on PolNeAR dev either way).
+    the claim is X's own, not the police's words (equal on PolNeAR dev either way). A quote nobody
+    is said to say gives way to the attributed statements inside it (a transcript quoted whole:
+    "PENCE: ... WALLACE: ...").
     """
-    outer = [o for o in drafts if not _is_passive(o.cue)]
-    return [d for d in drafts if not any(o.start <= d.start and d.end <= o.end and (o.start, o.end) != (d.start, d.end) for o in outer)]
+    hollow = {id(o) for o in drafts if _is_orphan(o) and any(_inside(d, o) and not _is_orphan(d) for d in drafts)}
+    outer = [o for o in drafts if not _is_passive(o.cue) and id(o) not in hollow]
+    return [d for d in drafts if id(d) not in hollow and not any(_inside(d, o) and not _is_tail(d, o) for o in outer)]
+
+
+def _inside(draft: Draft, outer: Draft) -> bool:
+    return outer.start <= draft.start and draft.end <= outer.end and (outer.start, outer.end) != (draft.start, draft.end)
+
+
+def _is_orphan(draft: Draft) -> bool:
+    return draft.cue is None and draft.speaker is None
 
 
 def _is_passive(cue: Token | None) -> bool:
@@ -95,8 +117,7 @@ def _rank(draft: Draft) -> tuple:
 
     ("He said the nation has become “more interested in ...”": the report with its speaker wins.)
     """
-    orphan = draft.cue is None and draft.speaker is None
-    return (orphan, not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
+    return (_is_orphan(draft), not draft.direct, draft.speaker is None, -(draft.end - draft.start), draft.start)
 
 
 def _overlap(a: Draft, b: Draft) -> float:
