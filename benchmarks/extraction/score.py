@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable

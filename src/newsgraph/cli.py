@@ -20,7 +20,6 @@ from newsgraph import __version__
 from newsgraph.contract import write_documents, write_links
 from newsgraph.link import link_corpus
 from newsgraph.errors import InputError
-from newsgraph.ingest.dates import parse_date
 from newsgraph.model import Document
 from newsgraph.pipeline import Options, extract_documents
 from newsgraph.resolve import EntityResolver
@@ -165,7 +164,7 @@ def extract(
     except BrokenPipeError:
         sys.stderr.close()
         raise typer.Exit(0) from None
-    if linked is not None and links:
+    if linked is not None:
         write_links(linked, resolver.entities.values(), links)
         Reporter.note(f"{len(linked.stories)} stories and their claims and blame written to {links}")
     raise typer.Exit(EXIT_INPUT_ERRORS if reporter.failed else 0)
