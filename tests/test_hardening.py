@@ -164,8 +164,8 @@ def test_ctrl_c_ends_a_parallel_run_with_one_line_and_no_worker_traceback(tmp_pa
     """Finding 20: Ctrl-C printed KeyboardInterrupt tracebacks from the workers."""
     folder = tmp_path / "many"
     folder.mkdir()
-    for number in range(140):
-        (folder / f"{number:03}.txt").write_text(ARTICLE.replace("Friday", f"day {number}"))
+    for number in range(300):  # minutes of work, so that the run is still going when Ctrl-C comes on a fast machine
+        (folder / f"{number:03}.txt").write_text("".join(ARTICLE.replace("Friday", f"day {number}-{line}") for line in range(30)))
     run = subprocess.Popen([sys.executable, "-m", "newsgraph", "extract", str(folder), "--jobs", "2"], env=ENV,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     workers = _workers_of(run.pid)
