@@ -3,10 +3,9 @@
 Items are numbered 0..n-1; `similar[i]` maps the items that item i resembles to their similarity,
 each pair on either side (on both, their mean is taken; a missing pair counts 0). The two clusters
 with the highest average similarity over all their member pairs merge, again and again, while that
-average reaches the threshold. Average link keeps
-a look-alike that resembles one member from chaining two groups together. The result depends
-only on the similarities and the item numbers (exact ties go to the lowest-numbered clusters),
-not on the order the pairs are given in. `attach_fragments` then puts each cluster too small to
+average reaches the threshold. Average link keeps a look-alike that resembles one member from
+chaining two groups together. The result depends only on the similarities and the item numbers
+(exact ties go to the lowest-numbered clusters), not on the order the pairs are given in. `attach_fragments` then puts each cluster too small to
 be a story of its own into the bigger cluster it resembles most, all at once.
 """
 
@@ -22,10 +21,10 @@ def average_linkage(similar: list[dict[int, float]], threshold: float, start: li
     label = list(range(len(similar)))
     links = _symmetric(similar)
     version = [0] * len(similar)
-    first: dict[int, int] = {}
+    opened: dict[int, int] = {}  # each `start` label -> its first item, which the others fold into
     for item, group in enumerate(start or []):
-        if first.setdefault(group, item) != item:
-            _merge(links, size, version, label, first[group], item)
+        if opened.setdefault(group, item) != item:
+            _merge(links, size, version, label, opened[group], item)
     heap = [(-total / (size[i] * size[j]), i, j, version[i], version[j]) for i, row in enumerate(links)
             for j, total in row.items() if i < j and total / (size[i] * size[j]) >= threshold]
     heapq.heapify(heap)
