@@ -21,7 +21,7 @@ from newsgraph.contract import write_documents, write_links
 from newsgraph.link import link_corpus
 from newsgraph.errors import InputError
 from newsgraph.model import Document
-from newsgraph.pipeline import Options, extract_documents
+from newsgraph.pipeline import Options, extract_documents, resolved_documents
 from newsgraph.resolve import EntityResolver
 
 from newsgraph.summary import summary_lines
@@ -152,8 +152,9 @@ def extract(
     """Write one JSON object per article of PATHS, in the extract contract (see the README), to stdout or -o FILE."""
     reporter = Reporter()
     resolver = EntityResolver()
-    documents = progress(extract_documents(paths, _options(published, max_size, jobs), reporter.error, reporter.note,
-                                           resolver=resolver), "extracted")
+    read = resolved_documents if links else extract_documents  # with --links the stories are grouped at the end
+    documents = progress(read(paths, _options(published, max_size, jobs), reporter.error, reporter.note,
+                              resolver=resolver), "extracted")
     linked = None
     try:
         with interruptible(), _destination(output) as out:
@@ -195,9 +196,8 @@ def demo(
     sample = resources.files("newsgraph.data").joinpath("sample")
     with resources.as_file(sample) as corpus:
         console.print(f"[bold]newsgraph demo[/bold]: reading the bundled sample in {corpus}")
-        documents = list(progress(extract_documents([str(corpus)], Options(), reporter.error, reporter.note,
-                                                    stories=state.stories, resolver=state.resolver,
-                                                    duplicates=state.copies), "read"))
+        documents = list(progress(resolved_documents([str(corpus)], Options(), reporter.error, reporter.note,
+                                                     resolver=state.resolver, duplicates=state.copies), "read"))
     show_documents(console, documents, Path(str(corpus)))
     write_demo_dossier(console, documents, state, folder)
 

@@ -41,23 +41,42 @@ def extract_documents(
     resolver: EntityResolver | None = None,
     duplicates: DuplicateIndex | None = None,
 ) -> Iterator[Document]:
-    """Every article of `paths`, cleaned, deduplicated, annotated and resolved, in input order.
+    """Every article of `paths` as `resolved_documents` gives it, each joining a story as it passes.
+
+    The stories come from `stories` (a fresh index unless the caller keeps one to link the run at
+    its end with `newsgraph.link.link_corpus`): the story an article joined on arrival.
+    """
+    stories = stories or StoryIndex()
+    for document in resolved_documents(paths, options, on_error, warn, known, resolver, duplicates):
+        yield stories.add(document)
+
+
+def resolved_documents(
+    paths: list[str],
+    options: Options = Options(),
+    on_error: OnError | None = None,
+    warn: Warn | None = None,
+    known: Container[str] = frozenset(),
+    resolver: EntityResolver | None = None,
+    duplicates: DuplicateIndex | None = None,
+) -> Iterator[Document]:
+    """Every article of `paths`, cleaned, deduplicated, annotated and resolved, in input order, with no story yet
+    (for callers that group the stories of the whole run at its end).
 
     Failed inputs go to `on_error` (raised if it is None) and the run goes on; notes that are
     not errors (a non-English article) go to `warn`. Articles whose id is in `known` (already
     stored) are left out before the NLP, so an incremental run only pays for what is new.
-    Each article joins a story as it passes (`stories`, a fresh index unless the caller keeps
-    one to link the run at its end with `newsgraph.link.link_corpus`); its actors get run-wide
-    ids from `resolver` (a fresh one unless the caller keeps it for the canonical entities).
-    Copies are found against `duplicates` (a fresh index unless the caller keeps the earlier runs' one).
+    Actors get run-wide ids from `resolver` (a fresh one unless the caller keeps it for the
+    canonical entities); copies are found against `duplicates` (a fresh index unless the caller
+    keeps the earlier runs' one).
     """
     on_error = on_error or _raise
     warn = warn or (lambda message: None)
     cleaned = clean_documents(read_inputs(paths, options.max_bytes, options.label), options.published, on_error, duplicates)
-    resolver, stories = resolver or EntityResolver(), stories or StoryIndex()
+    resolver = resolver or EntityResolver()
     runner = make_runner(options.engine, options.jobs, options.ray_address)
     for document in runner.annotate((d for d in cleaned if d.id not in known), warn):
-        yield stories.add(resolver.resolve(document))
+        yield resolver.resolve(document)
 
 
 def clean_documents(items: Iterable[Item], published: date | None, on_error: OnError,

@@ -22,7 +22,7 @@ from newsgraph.ingest.dedup import DuplicateIndex
 from newsgraph.link import StoryIndex, group_stories, link_corpus
 from newsgraph.link.stories import canonical_order
 from newsgraph.model import Document
-from newsgraph.pipeline import OnError, Options, Warn, extract_documents
+from newsgraph.pipeline import OnError, Options, Warn, resolved_documents
 from newsgraph.resolve import EntityResolver
 from newsgraph.store.database import Store
 
@@ -70,8 +70,8 @@ def analyze(paths: list[str], store: Store, options: Options, on_error: OnError,
     """
     with store.run_lock():
         corpus = Corpus.of(store)
-        documents = extract_documents(paths, options, on_error, warn, known=store.document_ids(),
-                                      stories=corpus.stories, resolver=corpus.resolver, duplicates=corpus.copies)
+        documents = resolved_documents(paths, options, on_error, warn, known=store.document_ids(),
+                                       resolver=corpus.resolver, duplicates=corpus.copies)
         return store_documents(watch(documents), store, corpus)
 
 
@@ -83,10 +83,10 @@ def store_documents(documents: Iterable[Document], store: Store, corpus: Corpus)
     at the end, when later articles may have renamed an entity or added aliases and coordinates.
     A store without a corpus state (none linked yet) is linked whole.
     """
-    incremental = store.corpus_state() is not None
+    state = store.corpus_state()
     added = store.add(documents, corpus.resolver.entities)
     store.set_entities(corpus.resolver.entities.values())
-    stories = relink_stories(store, corpus) if incremental else relink(store, corpus)
+    stories = relink_stories(store, corpus, StoryIndex.restore(state["stories"])) if state else relink(store, corpus)
     return Analysis(added=added, total=store.count(), stories=stories)
 
 
@@ -100,11 +100,10 @@ def relink(store: Store, corpus: Corpus) -> int:
     return len(linked.stories)
 
 
-def relink_stories(store: Store, corpus: Corpus) -> int:
-    """Group the articles stored since the last linking (this run's, and an interrupted run's) together with the stories
-    they resemble (`StoryIndex.grow`, in canonical order: free of the run's input order), then link again only the
-    stories that changed, reading only their articles; return the story count."""
-    index = StoryIndex.restore(store.corpus_state()["stories"])  # as the last linking left it, before this run streamed
+def relink_stories(store: Store, corpus: Corpus, index: StoryIndex) -> int:
+    """Group the articles stored since the last linking left `index` (this run's, and an interrupted run's) together
+    with the stories they resemble (`StoryIndex.grow`, in canonical order: free of the run's input order), then link
+    again only the stories that changed, reading only their articles; return the story count."""
     touched = index.grow(canonical_order(list(store.documents([i for i in store.document_ids() if i not in index]))))
     stories = index.stories
     wanted = [story for story in stories if story.id in touched]
