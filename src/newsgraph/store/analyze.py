@@ -41,11 +41,15 @@ class Analysis:
 
 @dataclass(frozen=True)
 class Corpus:
-    """What a run continues from: the canonical actors so far and the index that gives articles their stories."""
+    """What a run continues from: the canonical actors so far and the index that gives articles their stories.
+
+    `linked` says the state came from a store that was linked before, so its story index is grown, not regrouped.
+    """
 
     resolver: EntityResolver = field(default_factory=EntityResolver)
     stories: StoryIndex = field(default_factory=StoryIndex)
     copies: DuplicateIndex = field(default_factory=DuplicateIndex)
+    linked: bool = False
 
     @classmethod
     def of(cls, store: Store) -> Corpus:
@@ -54,7 +58,7 @@ class Corpus:
         if state is None:
             return cls()
         copies = DuplicateIndex.restore(state["copies"]) if "copies" in state else DuplicateIndex()  # older stores kept none
-        return cls(EntityResolver.restore(state["resolver"]), StoryIndex.restore(state["stories"]), copies)
+        return cls(EntityResolver.restore(state["resolver"]), StoryIndex.restore(state["stories"]), copies, linked=True)
 
     def snapshot(self) -> dict[str, Any]:
         """Plain JSON-ready data that `of` restores."""
@@ -76,17 +80,16 @@ def analyze(paths: list[str], store: Store, options: Options, on_error: OnError,
 
 
 def store_documents(documents: Iterable[Document], store: Store, corpus: Corpus) -> Analysis:
-    """Add documents extracted with `corpus` (known ones are skipped) with their canonical entities, link the stories
-    they joined or started, and keep the corpus state for the next run.
+    """Add documents extracted with `corpus` (`Corpus.of(store)`; known ones are skipped) with their canonical entities,
+    link the stories they joined or started, and keep the corpus state for the next run.
 
     Each batch stores the entities it names as they are then; the whole entity table is stored again
     at the end, when later articles may have renamed an entity or added aliases and coordinates.
     A store without a corpus state (none linked yet) is linked whole.
     """
-    state = store.corpus_state()
     added = store.add(documents, corpus.resolver.entities)
     store.set_entities(corpus.resolver.entities.values())
-    stories = relink_stories(store, corpus, StoryIndex.restore(state["stories"])) if state else relink(store, corpus)
+    stories = relink_stories(store, corpus) if corpus.linked else relink(store, corpus)
     return Analysis(added=added, total=store.count(), stories=stories)
 
 
@@ -100,17 +103,18 @@ def relink(store: Store, corpus: Corpus) -> int:
     return len(linked.stories)
 
 
-def relink_stories(store: Store, corpus: Corpus, index: StoryIndex) -> int:
-    """Group the articles stored since the last linking left `index` (this run's, and an interrupted run's) together
-    with the stories they resemble (`StoryIndex.grow`, in canonical order: free of the run's input order), then link
-    again only the stories that changed, reading only their articles; return the story count."""
+def relink_stories(store: Store, corpus: Corpus) -> int:
+    """Group the articles stored since the last linking left the corpus's story index (this run's, and an interrupted
+    run's) together with the stories they resemble (`StoryIndex.grow`, in canonical order: free of the run's input
+    order), then link again only the stories that changed, reading only their articles; return the story count."""
+    index = corpus.stories
     touched = index.grow(canonical_order(list(store.documents([i for i in store.document_ids() if i not in index]))))
     stories = index.stories
     wanted = [story for story in stories if story.id in touched]
     members = sorted(store.documents([i for story in wanted for i in story.documents]), key=_stored_order)
     linked = link_corpus(members, index)
     store.replace_stories(stories, touched, linked.claims, linked.attributions, linked.framing,
-                          replace(corpus, stories=index).snapshot())
+                          corpus.snapshot())
     return len(stories)
 
 
