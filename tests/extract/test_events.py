@@ -187,3 +187,13 @@ def test_calling_someone_on_a_day_is_a_consultation(parse) -> None:
 def test_refusing_to_meet_someone_targets_them(parse) -> None:
     event = one(parse, "The council refused to meet with the mining company after the spill.", "REJECT")
     assert (event.actor, event.target) == ("council", "mining company")
+
+
+def test_lifting_its_own_ban_targets_what_the_ban_is_on(parse) -> None:
+    event = one(parse, "The regional court lifted its ban on the Veltro messaging app on Tuesday.", "CONCEDE")
+    assert (event.actor, event.target) == ("regional court", "Veltro")
+
+
+def test_demanding_something_from_someone_targets_who_is_asked(parse) -> None:
+    event = one(parse, "The union leader demanded an apology from the transport minister.", "REQUEST")
+    assert (event.actor, event.target) == ("union leader", "transport minister")

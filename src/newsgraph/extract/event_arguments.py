@@ -111,6 +111,8 @@ class Reader:
         recipient = _prep_object(verb, TARGET_PREPS)
         if obj is not None and self.is_actor(obj):
             return actors, [obj]
+        if kind == "REQUEST" and obj is not None and self._target(obj) is None:  # "demanded an apology from the PM"
+            recipient = recipient or _prep_object(obj, ("from",))
         target = recipient if recipient is not None and self._target(recipient) is not None else obj
         target = target if target is not None else _clause_subject(verb, kind) or self._infinitive_target(verb)
         return actors, [target] if target is not None else []
@@ -181,7 +183,11 @@ class Reader:
             return token
         if depth >= 2:
             return None
-        if token.pos_ == "NOUN" and match(token) is not None:
+        kind = match(token) if token.pos_ == "NOUN" else None
+        if kind is not None:
+            actors, targets = self._noun(token, kind)
+            if targets and (not actors or actors[0].pos_ == "PRON"):  # "lifted its ban on TikTok": what the ban is on
+                return self._target(targets[0], depth + 1)
             actor = self._actor(token, depth + 1)
             return actor if actor is not None and actor.i != token.i else None
         behind = _child(token, ("poss",)) or _prep_object(token, ("of", "by", "with", "against"))
