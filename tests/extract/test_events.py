@@ -197,3 +197,25 @@ def test_lifting_its_own_ban_targets_what_the_ban_is_on(parse) -> None:
 def test_demanding_something_from_someone_targets_who_is_asked(parse) -> None:
     event = one(parse, "The union leader demanded an apology from the transport minister.", "REQUEST")
     assert (event.actor, event.target) == ("union leader", "transport minister")
+
+
+def test_a_country_willing_to_withdraw_is_the_actor(parse) -> None:
+    event = one(parse, "Moldavia is willing to withdraw its troops from the disputed valley.", "AGREE")
+    assert event.actor == "Moldavia"
+
+
+def test_a_report_accusing_someone_is_its_publishers_accusation(parse) -> None:
+    event = one(parse, "The Harbour Watch group published a report accusing the port authority of hiding spills.", "ACCUSE")
+    assert (event.actor, event.target) == ("Harbour Watch group", "port authority")
+
+
+def test_a_capitalised_dateline_with_article_or_colon_is_not_the_actor(parse) -> None:
+    charged = one(parse, "THE HAGUE, Netherlands -- A tribunal prosecutor has charged a former police chief with fraud.",
+                  "ACCUSE")
+    attack = one(parse, "KANDAR (Wire) : Rebel fighters attacked an army convoy on Sunday.", "ASSAULT")
+    assert (charged.actor, attack.actor) == ("tribunal prosecutor", "Rebel fighters")
+
+
+def test_a_deed_reported_by_a_parenthetical_speaker_is_the_doers(parse) -> None:
+    event = one(parse, "Canada will send two field hospitals to the region, the foreign minister said.", "AGREE")
+    assert (event.trigger, event.actor) == ("send", "Canada")

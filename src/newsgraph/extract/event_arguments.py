@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.event_triggers import match, word_set
+from newsgraph.extract.statement_lexicon import cues
 from newsgraph.model import Mention
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
@@ -31,6 +32,7 @@ OBJECT_CONTROL = {"urge", "ask", "call", "force", "order", "tell", "allow", "acc
 OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
 # Types whose "of" phrase names the actor ("a meeting of the Security Council", "the deployment of troops").
 OF_ACTOR_TYPES = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE"}
+SPEECH_ACT_TYPES = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # done by saying: the speaker is the actor
 RESPONSIBILITY_VERBS = {"claim", "take", "admit", "accept", "bear"}
 
 
@@ -57,7 +59,7 @@ class Reader:
 
     def arguments(self, trigger: Token, kind: str) -> Arguments:
         """Actors, targets and places of a verbal or nominal trigger of PLOVER type `kind`."""
-        actors, targets = (self._verb(trigger, kind) if trigger.pos_ == "VERB" else self._noun(trigger, kind))
+        actors, targets = (self._verb(trigger, kind) if trigger.pos_ in ("VERB", "AUX") else self._noun(trigger, kind))
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
         targets = [t for target in targets if (t := self._target(target)) is not None and t not in actors]
         return Arguments(_spread(actors), _spread(targets), self._places(trigger))
@@ -142,7 +144,7 @@ class Reader:
     def _national_modifier(self, noun: Token) -> Token | None:
         """An adjective or compound naming a country or group: "Turkish air strikes", "Hamas attacks"."""
         return next((c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mention_of
-                     and self.mention_of[c.i].type in ("NORP", "GPE", "ORG")), None)
+                     and self.mention_of[c.i].type in ("NORP", "GPE", "ORG") and not _in_dateline(c)), None)
 
     def _usable(self, token: Token | None) -> Token | None:
         """The token unless it is a date, amount or named event ("New Year's Eve attack")."""
@@ -213,6 +215,15 @@ class Reader:
         return mention is not None and mention.type in PLACE_TYPES
 
 
+def reported_deed(trigger: Token, kind: str) -> Token:
+    """For a deed a parenthetical speech verb reports ("X overran a base, officials said"), the reported clause's
+    verb, which the event is about; a speech act (accusing, threatening, demanding, refusing) stays the speaker's."""
+    if kind in SPEECH_ACT_TYPES or trigger.pos_ != "VERB" or (trigger.lemma_.lower(), "VERB") not in cues():
+        return trigger
+    clause = next((c for c in trigger.children if c.dep_ == "ccomp" and c.i < trigger.i), None)
+    return clause if clause is not None and clause.pos_ in ("VERB", "AUX") else trigger
+
+
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
@@ -248,7 +259,7 @@ def _subject(verb: Token) -> Token | None:
     for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
         if not _in_dateline(subject):
             return subject
-        body = next((c for c in subject.children if c.dep_ == "appos" and not _in_dateline(c)), None)
+        body = next((c for c in subject.subtree if c.dep_ == "appos" and not _in_dateline(c)), None)
         if body is not None:
             return body
     return None
@@ -262,11 +273,12 @@ def _in_dateline(token: Token) -> bool:
     while not token.doc[start].is_sent_start and start > token.i - DATELINE_WORDS:
         start -= 1
     end = token.i
-    while end < min(len(token.doc) - 1, token.i + DATELINE_WORDS) and token.doc[end].text not in DASHES:
+    while end < min(len(token.doc) - 1, token.i + DATELINE_WORDS) and token.doc[end].text not in (*DASHES, ":"):
         end += 1
     words = token.doc[start:end]
-    return (token.doc[start].is_sent_start and token.doc[end].text in DASHES
-            and all(w.pos_ == "PROPN" or w.is_punct for w in words))
+    first, stop = token.doc[start], token.doc[end].text
+    return (first.is_sent_start and (stop in DASHES or stop == ":" and first.is_upper)  # "KABUL (Pajhwok) :"
+            and all(w.pos_ == "PROPN" or w.is_punct or w.i == start and w.is_upper for w in words))  # "THE HAGUE, ..."
 
 
 def _order(participle: Token) -> tuple[Token, Token] | None:
@@ -298,10 +310,14 @@ def _controller(verb: Token) -> list[Token]:
         return []
     if verb.dep_ == "relcl":
         return [head]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj":  # "put out a report accusing the army"
+        return _subjects(head.head)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         head = head.head
     elif verb.dep_ not in ("xcomp", "ccomp", "advcl", "conj"):
         return []
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is willing to withdraw its troops"
+        head = head.head
     if verb.dep_ != "conj" and head.lemma_.lower() in OBJECT_CONTROL:
         obj = _child(head, ("dobj",)) or _prep_object(head, ("on", "upon"))
         if obj is not None:
