@@ -219,3 +219,22 @@ def test_a_capitalised_dateline_with_article_or_colon_is_not_the_actor(parse) ->
 def test_a_deed_reported_by_a_parenthetical_speaker_is_the_doers(parse) -> None:
     event = one(parse, "Canada will send two field hospitals to the region, the foreign minister said.", "AGREE")
     assert (event.trigger, event.actor) == ("send", "Canada")
+
+
+def test_a_dateline_the_tagger_calls_a_noun_is_not_the_actor_nor_the_reporting_speaker(parse) -> None:
+    pardon = one(parse, "MANILA -- President Delia Ramos of the Philippines has pardoned the former mayor Juan Estrel.",
+                 "CONCEDE")
+    refusal = one(parse, "VELLMAR -- Prime Minister Anton Kessel said on Monday that he has rejected a request "
+                         "from the opposition leader.", "REJECT")
+    assert (pardon.actor, refusal.actor) == ("Delia Ramos", "Anton Kessel")
+
+
+def test_troops_remaining_on_alert_are_mobilized(parse) -> None:
+    event = one(parse, "Coastal guard units remained on alert in the northern harbour amid the tensions.", "MOBILIZE")
+    assert event.actor == "Coastal guard units"
+
+
+def test_who_pledges_a_countrys_support_is_the_supporter(parse) -> None:
+    event = one(parse, "The trade envoy Maria Lind pledged her country's full support for the new Baltic rail plan.",
+                "SUPPORT")
+    assert (event.actor, event.target) == ("Maria Lind", "new Baltic rail plan")

@@ -135,8 +135,8 @@ class Reader:
         actor = actor or self._national_modifier(noun)
         target = _prep_object(noun, NOUN_TARGET_PREPS) or (of_object if kind not in OF_ACTOR_TYPES else None)
         support = _support_verb(noun)
-        if support is not None:
-            actor = actor or next(iter(_subjects(support)), None)
+        if support is not None:  # "the minister pledged his country's support": who pledges it
+            actor = next(iter(_subjects(support)), None) or actor
             recipient = _prep_object(support, TARGET_PREPS)
             target = target or (recipient if recipient is not None and recipient.i != noun.i else None)
         return [actor] if actor is not None else [], [target] if target is not None else []
@@ -249,11 +249,11 @@ def _subjects(verb: Token) -> list[Token]:
         return [a] if (a := _pobj(agent)) is not None else []
     if _child(verb, ("nsubjpass",)) is not None:
         return []
-    subject = _subject(verb)
+    subject = verb_subject(verb)
     return [subject] if subject is not None else _controller(verb)
 
 
-def _subject(verb: Token) -> Token | None:
+def verb_subject(verb: Token) -> Token | None:
     """The verb's subject, passing over a dateline ("GAZA CITY, Gaza Strip -- officials applaud") to the
     phrase after its dash that the parser may hang on it ("MOGADISHU, Somalia -- A U.S. airstrike has killed")."""
     for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
@@ -267,7 +267,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _in_dateline(token: Token) -> bool:
     """Whether the token is in a sentence-opening dateline: proper names and commas up to a dash."""
-    if token.pos_ != "PROPN":
+    if token.pos_ != "PROPN" and not token.is_upper:  # the small model tags some capitalised places as nouns
         return False
     start = token.i
     while not token.doc[start].is_sent_start and start > token.i - DATELINE_WORDS:
@@ -278,7 +278,7 @@ def _in_dateline(token: Token) -> bool:
     words = token.doc[start:end]
     first, stop = token.doc[start], token.doc[end].text
     return (first.is_sent_start and (stop in DASHES or stop == ":" and first.is_upper)  # "KABUL (Pajhwok) :"
-            and all(w.pos_ == "PROPN" or w.is_punct or w.i == start and w.is_upper for w in words))  # "THE HAGUE, ..."
+            and all(w.pos_ == "PROPN" or w.is_punct or w.is_upper for w in words))  # "THE HAGUE, ..."
 
 
 def _order(participle: Token) -> tuple[Token, Token] | None:
@@ -322,7 +322,7 @@ def _controller(verb: Token) -> list[Token]:
         obj = _child(head, ("dobj",)) or _prep_object(head, ("on", "upon"))
         if obj is not None:
             return [obj]
-    subject = _subject(head) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
+    subject = verb_subject(head) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
     return [subject] if subject is not None else _controller(head) if head.pos_ in ("VERB", "AUX") else []
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.extract.event_arguments import verb_subject
 from newsgraph.model import Mention
 
 PERSONAL = {"he", "him", "his", "she", "her", "hers"}
@@ -41,7 +42,7 @@ def _reporting_subject(pronoun: Token) -> Token | None:
         if verb.dep_ not in CLAUSE_DEPS or verb.head is verb:
             return None
         verb = verb.head
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subject = verb_subject(verb)  # a dateline is not the one reporting
         if subject is not None and subject.i < pronoun.i and not is_pronoun(subject) and subject.pos_ != "PRON":
             return subject
     return None
