@@ -409,3 +409,8 @@ def test_the_near_future_is_a_vague_future(parse) -> None:
 def test_last_with_a_month_and_day_is_that_past_day(parse) -> None:
     text = "Rina Vost, a Harlow Foods clerk, was hurt last Oct. 23 at the plant."
     assert values(parse, text, date(2017, 4, 19)) == {"Oct. 23": "2016-10-23"}
+
+
+def test_weekday_night_is_the_day_and_evening_keeps_its_part(parse) -> None:
+    found = values(parse, "Crews reached the Arlen dam Friday night. The mayor spoke there Thursday evening.")
+    assert found == {"Friday night": "2017-01-06", "Thursday evening": "2017-01-05TEV"}
