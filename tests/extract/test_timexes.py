@@ -414,3 +414,8 @@ def test_last_with_a_month_and_day_is_that_past_day(parse) -> None:
 def test_weekday_night_is_the_day_and_evening_keeps_its_part(parse) -> None:
     found = values(parse, "Crews reached the Arlen dam Friday night. The mayor spoke there Thursday evening.")
     assert found == {"Friday night": "2017-01-06", "Thursday evening": "2017-01-05TEV"}
+
+
+def test_year_ago_after_the_quarter_ended_counts_back_the_quarter(parse) -> None:
+    text = "Orla Foods lost $2 million in the third quarter ended Sept. 30. Year-ago results included a gain."
+    assert values(parse, text)["Year-ago"] == "2015-Q3"

@@ -9,6 +9,19 @@ from newsgraph.extract.timex_context import Context, Value, offset
 QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
+def compared_quarter(context: Context) -> str | None:
+    """The quarter a year comparison ("a year ago", "year-ago") counts back from: the last date named when it is a
+    quarter, or the quarter named when that date is its last day ("the quarter ended Sept. 30")."""
+    reference = context.reference or ""
+    if QUARTER.fullmatch(reference):
+        return reference
+    quarter = context.quarter
+    if quarter and len(reference) == 10 and reference[:4] == quarter[:4]:
+        last_month = 3 * int(quarter[-1])
+        return quarter if reference[5:] == f"{last_month:02d}-{30 if last_month in (6, 9) else 31}" else None
+    return None
+
+
 def _quarter(groups: dict[str, str], context: Context) -> Value:
     ordinal = groups["o"].lower()[:3]
     half = groups["q"].lower() == "half"

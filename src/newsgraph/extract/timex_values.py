@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from newsgraph.extract.timex_context import Context, Value, offset
-from newsgraph.extract.timex_quarters import QUARTER, QUARTER_HANDLERS
+from newsgraph.extract.timex_quarters import QUARTER_HANDLERS, compared_quarter
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -415,9 +415,10 @@ def _shift(groups: dict[str, str], context: Context) -> Value:
     relative = groups["dir"].lower() in ("earlier", "later") and context.reference
     if amount is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
-    if unit == "year" and context.reference and QUARTER.fullmatch(context.reference):
+    quarter = compared_quarter(context)
+    if unit == "year" and quarter:
         # "a year ago" in a quarterly report is the same quarter a year back (TimeBank: 1988-Q3, not 1988)
-        return "DATE", f"{int(context.reference[:4]) + sign * amount:04d}{context.reference[4:]}", None
+        return "DATE", f"{int(quarter[:4]) + sign * amount:04d}{quarter[4:]}", None
     if relative and unit == "year" and context.reference[:4].isdigit():
         return "DATE", f"{int(context.reference[:4]) + sign * amount:04d}{context.reference[4:]}", None
     base = (_as_day(context.reference) if relative else None) or context.anchor
