@@ -419,3 +419,13 @@ def test_weekday_night_is_the_day_and_evening_keeps_its_part(parse) -> None:
 def test_year_ago_after_the_quarter_ended_counts_back_the_quarter(parse) -> None:
     text = "Orla Foods lost $2 million in the third quarter ended Sept. 30. Year-ago results included a gain."
     assert values(parse, text)["Year-ago"] == "2015-Q3"
+
+
+def test_this_quarter_of_a_past_result_is_the_reported_quarter(parse) -> None:
+    text = "Orla Foods lost $2 million in the third quarter. This quarter's loss includes a charge."
+    assert values(parse, text)["This quarter"] == "2016-Q3"
+
+
+def test_this_quarter_ahead_is_the_current_one(parse) -> None:
+    text = "Orla Foods lost $2 million in the third quarter. It will open two shops this quarter."
+    assert values(parse, text)["this quarter"] == "2017-Q1"

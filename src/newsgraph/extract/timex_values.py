@@ -281,6 +281,8 @@ def _rel_unit(groups: dict[str, str], context: Context) -> Value:
         # "the worst ... this century": the span so far, as both cases of the timex train file (training/heldout.py)
         # have it; "the past century/decade" is the hundred/ten years up to now (the train file's "past decade": P10Y)
         return "DURATION", _duration_value(1, unit), None
+    if unit == "quarter" and offset(word) == 0 and context.direction == "past" and context.quarter:
+        return "DATE", context.quarter, None  # "This quarter's loss" after results for the third quarter: that one
     return "DATE", _unit_value(groups["u"], offset(groups["r"]), context.anchor), None
 
 
