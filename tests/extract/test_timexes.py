@@ -429,3 +429,8 @@ def test_this_quarter_of_a_past_result_is_the_reported_quarter(parse) -> None:
 def test_this_quarter_ahead_is_the_current_one(parse) -> None:
     text = "Orla Foods lost $2 million in the third quarter. It will open two shops this quarter."
     assert values(parse, text)["this quarter"] == "2017-Q1"
+
+
+def test_every_quarter_is_a_set(parse) -> None:
+    timex = only(parse, "Orla Foods pays its growers every quarter.")
+    assert (timex.text, timex.type, timex.value) == ("every quarter", "SET", "P1Q")
