@@ -434,3 +434,10 @@ def test_this_quarter_ahead_is_the_current_one(parse) -> None:
 def test_every_quarter_is_a_set(parse) -> None:
     timex = only(parse, "Orla Foods pays its growers every quarter.")
     assert (timex.text, timex.type, timex.value) == ("every quarter", "SET", "P1Q")
+
+
+def test_first_two_quarters_of_a_year_are_its_first_half(parse) -> None:
+    text = "Orla Foods expects losses through the first two quarters of 2018. It lost money in the last two quarters."
+    found = values(parse, text)
+    assert found["the first two quarters of 2018"] == "2018-H1"
+    assert "the last two quarters" not in found

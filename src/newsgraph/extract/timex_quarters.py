@@ -24,7 +24,7 @@ def compared_quarter(context: Context) -> str | None:
 
 def _quarter(groups: dict[str, str], context: Context) -> Value:
     ordinal = groups["o"].lower()[:3]
-    half = groups["q"].lower() == "half"
+    half = not groups["q"].lower().startswith("quarter")  # "the first half", "the first two quarters of 1990"
     index = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}.get(ordinal, 2 if half else 4)
     code = f"H{min(index, 2)}" if half else f"Q{index}"
     year_text = groups.get("y") or groups.get("yp") or (f"{groups['yr']} year" if "yr" in groups else "")
