@@ -441,3 +441,14 @@ def test_first_two_quarters_of_a_year_are_its_first_half(parse) -> None:
     found = values(parse, text)
     assert found["the first two quarters of 2018"] == "2018-H1"
     assert "the last two quarters" not in found
+
+
+def test_year_comparison_after_nine_months_is_the_year_before(parse) -> None:
+    text = ("Orla Foods earned $5 million in the third quarter. "
+            "For the nine months, it earned $12 million, up from $9 million a year earlier.")
+    assert values(parse, text)["a year earlier"] == "2015"
+
+
+def test_year_comparison_after_months_ended_a_date_counts_from_that_date(parse) -> None:
+    text = "For the six months ended Aug. 12, Orla Foods earned $3 million, against $4 million a year earlier."
+    assert values(parse, text)["a year earlier"] == "2015-08-12"

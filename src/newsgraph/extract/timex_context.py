@@ -18,6 +18,7 @@ class Context:
     reference: str | None = None  # value of the last date mentioned before (for "the next day", "a year earlier")
     sentence_day: str | None = None  # day-precision date of the same sentence (for clock times)
     quarter: str | None = None  # the last quarter mentioned before ("the quarter" of a results report)
+    months_period: bool = False  # a period of months named before in the sentence ("For the nine months, ...")
 
 
 def offset(word: str) -> int:

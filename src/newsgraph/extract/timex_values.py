@@ -418,6 +418,9 @@ def _shift(groups: dict[str, str], context: Context) -> Value:
     if amount is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", None
     quarter = compared_quarter(context)
+    if unit == "year" and context.months_period and (quarter or context.anchor):
+        # "For the nine months, ... compared with a year earlier": the year before the report's, not its quarter
+        return "DATE", f"{(int(quarter[:4]) if quarter else context.anchor.year) + sign * amount:04d}", None
     if unit == "year" and quarter:
         # "a year ago" in a quarterly report is the same quarter a year back (TimeBank: 1988-Q3, not 1988)
         return "DATE", f"{int(quarter[:4]) + sign * amount:04d}{quarter[4:]}", None
