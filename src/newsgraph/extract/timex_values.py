@@ -25,7 +25,8 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 NEAR_FUTURE_DAYS = 120
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Parts of day a bare weekday takes as the day alone ("Friday night": 1998-10-23): tbaq train part
-# (training/heldout.py) gives 12 weekday-night/morning expressions the day and 9 the part; "evening" keeps it (2 of 2).
+# (training/heldout.py) gives 12 of 24 weekday night/morning expressions the day, 9 their part, 3 another part;
+# "evening" keeps its part (2 of 2).
 DAY_ONLY_PARTS = {"morning", "night"}
 
 
@@ -203,7 +204,7 @@ def _weekday_value(name: str, part: str | None, how: str, anchor: date | None) -
 
 def _weekday(groups: dict[str, str], context: Context) -> Value:
     """A bare weekday: past, future after a future cue, the nearer one when the verb carries no tense; with a part
-    of day, the day alone unless the part is one annotators keep (DAY_ONLY_PARTS)."""
+    of day, that part of the day, or the day alone for the parts of DAY_ONLY_PARTS."""
     how = context.direction
     if how == "nearest" and context.anchor is not None:
         index = WEEKDAYS.index(groups["n"].lower())
