@@ -452,3 +452,9 @@ def test_year_comparison_after_nine_months_is_the_year_before(parse) -> None:
 def test_year_comparison_after_months_ended_a_date_counts_from_that_date(parse) -> None:
     text = "For the six months ended Aug. 12, Orla Foods earned $3 million, against $4 million a year earlier."
     assert values(parse, text)["a year earlier"] == "2015-08-12"
+
+
+def test_fiscal_quarter_is_of_the_year_it_ended_in(parse) -> None:
+    text = "Orla Foods lost money in the second quarter ended Oct. 31. Results for that quarter included a charge."
+    found = values(parse, text, date(2017, 10, 27))
+    assert (found["the second quarter"], found["that quarter"]) == ("2016-Q2", "2016-Q2")

@@ -13,11 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from newsgraph.extract.timex_context import Context, Value, offset
+from newsgraph.extract.timex_context import Context, Value, month_number, offset
 from newsgraph.extract.timex_quarters import QUARTER_HANDLERS, compared_quarter
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
 
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # A month (mid-month) or month-day without a year that falls at most this many days after the publication date is
 # read as the coming one, whatever the verb's tense ("payable Dec. 7", "extended to Nov. 20"); further ahead it is the
 # past one. TimeBank/AQUAINT train part (training/heldout.py): 58 of 64 such future dates are <= 120 days ahead, and
@@ -34,11 +33,6 @@ def normalize(candidate: Candidate, context: Context) -> Value | None:
     """The (type, value, mod) of a candidate, or None when its rule says it is not a time expression."""
     handler = HANDLERS.get(candidate.kind)
     return handler(candidate.groups, context) if handler else None
-
-
-def month_number(name: str) -> int:
-    """1-12 from a month name or abbreviation."""
-    return MONTHS.index(name[:3].lower()) + 1
 
 
 def number(text: str) -> int | None:
