@@ -409,3 +409,52 @@ def test_the_near_future_is_a_vague_future(parse) -> None:
 def test_last_with_a_month_and_day_is_that_past_day(parse) -> None:
     text = "Rina Vost, a Harlow Foods clerk, was hurt last Oct. 23 at the plant."
     assert values(parse, text, date(2017, 4, 19)) == {"Oct. 23": "2016-10-23"}
+
+
+def test_weekday_night_is_the_day_and_evening_keeps_its_part(parse) -> None:
+    found = values(parse, "Crews reached the Arlen dam Friday night. The mayor spoke there Thursday evening.")
+    assert found == {"Friday night": "2017-01-06", "Thursday evening": "2017-01-05TEV"}
+
+
+def test_year_ago_after_the_quarter_ended_counts_back_the_quarter(parse) -> None:
+    text = "Orla Foods lost $2 million in the third quarter ended Sept. 30. Year-ago results included a gain."
+    assert values(parse, text)["Year-ago"] == "2015-Q3"
+
+
+def test_this_quarter_of_a_past_result_is_the_reported_quarter(parse) -> None:
+    text = "Orla Foods lost $2 million in the third quarter. This quarter's loss includes a charge."
+    assert values(parse, text)["This quarter"] == "2016-Q3"
+
+
+def test_this_quarter_ahead_is_the_current_one(parse) -> None:
+    text = "Orla Foods lost $2 million in the third quarter. It will open two shops this quarter."
+    assert values(parse, text)["this quarter"] == "2017-Q1"
+
+
+def test_every_quarter_is_a_set(parse) -> None:
+    timex = only(parse, "Orla Foods pays its growers every quarter.")
+    assert (timex.text, timex.type, timex.value) == ("every quarter", "SET", "P1Q")
+
+
+def test_first_two_quarters_of_a_year_are_its_first_half(parse) -> None:
+    text = "Orla Foods expects losses through the first two quarters of 2018. It lost money in the last two quarters."
+    found = values(parse, text)
+    assert found["the first two quarters of 2018"] == "2018-H1"
+    assert "the last two quarters" not in found
+
+
+def test_year_comparison_after_nine_months_is_the_year_before(parse) -> None:
+    text = ("Orla Foods earned $5 million in the third quarter. "
+            "For the nine months, it earned $12 million, up from $9 million a year earlier.")
+    assert values(parse, text)["a year earlier"] == "2015"
+
+
+def test_year_comparison_after_months_ended_a_date_counts_from_that_date(parse) -> None:
+    text = "For the six months ended Aug. 12, Orla Foods earned $3 million, against $4 million a year earlier."
+    assert values(parse, text)["a year earlier"] == "2015-08-12"
+
+
+def test_fiscal_quarter_is_of_the_year_it_ended_in(parse) -> None:
+    text = "Orla Foods lost money in the second quarter ended Oct. 31. Results for that quarter included a charge."
+    found = values(parse, text, date(2017, 10, 27))
+    assert (found["the second quarter"], found["that quarter"]) == ("2016-Q2", "2016-Q2")

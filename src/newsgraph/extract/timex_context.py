@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 Value = tuple[str, str | None, str | None]  # (TIMEX3 type, value, mod)
 Direction = str  # which side of the anchor an underspecified date falls on: past, future, nearest or before (past for sure)
 
@@ -18,9 +19,15 @@ class Context:
     reference: str | None = None  # value of the last date mentioned before (for "the next day", "a year earlier")
     sentence_day: str | None = None  # day-precision date of the same sentence (for clock times)
     quarter: str | None = None  # the last quarter mentioned before ("the quarter" of a results report)
+    months_period: bool = False  # a period of months named before in the sentence ("For the nine months, ...")
 
 
 def offset(word: str) -> int:
     """-1, 0 or +1 for last/this/next and their synonyms ("the latest fiscal year": the last one ended)."""
     word = word.lower()
     return -1 if word in ("last", "past", "previous", "latest", "prior") else 1 if word in ("next", "coming") else 0
+
+
+def month_number(name: str) -> int:
+    """1-12 from a month name or abbreviation."""
+    return MONTHS.index(name[:3].lower()) + 1

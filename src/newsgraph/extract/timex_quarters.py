@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.timex_context import Context, Value, offset
+from newsgraph.extract.timex_context import Context, Value, month_number, offset
 
 QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
 
+def compared_quarter(context: Context) -> str | None:
+    """The quarter a year comparison ("a year ago", "year-ago") counts back from: the last date named when it is a
+    quarter, or the quarter named when that date is its last day ("the quarter ended Sept. 30")."""
+    reference = context.reference or ""
+    if QUARTER.fullmatch(reference):
+        return reference
+    quarter = context.quarter
+    if quarter and len(reference) == 10 and reference[:4] == quarter[:4]:
+        last_month = 3 * int(quarter[-1])
+        return quarter if reference[5:] == f"{last_month:02d}-{30 if last_month in (6, 9) else 31}" else None
+    return None
+
+
 def _quarter(groups: dict[str, str], context: Context) -> Value:
     ordinal = groups["o"].lower()[:3]
-    half = groups["q"].lower() == "half"
+    half = not groups["q"].lower().startswith("quarter")  # "the first half", "the first two quarters of 1990"
     index = {"fir": 1, "1st": 1, "sec": 2, "2nd": 2, "thi": 3, "3rd": 3, "fou": 4, "4th": 4}.get(ordinal, 2 if half else 4)
     code = f"H{min(index, 2)}" if half else f"Q{index}"
     year_text = groups.get("y") or groups.get("yp") or (f"{groups['yr']} year" if "yr" in groups else "")
@@ -22,6 +35,9 @@ def _quarter(groups: dict[str, str], context: Context) -> Value:
         year = "XXXX"
     elif year_text:
         year = f"{anchor.year + offset(year_text.split()[0]):04d}"
+    elif "em" in groups:  # "the second quarter ended Oct. 31": a (fiscal) quarter is of the year it ended in
+        ended = (month_number(groups["em"]), int(groups["ed"].rstrip("stndrh")))
+        year = f"{anchor.year - (ended > (anchor.month, anchor.day)):04d}"
     else:
         start_month = (index - 1) * (6 if half else 3) + 1
         year = f"{anchor.year - (start_month > anchor.month and context.direction != 'future'):04d}"

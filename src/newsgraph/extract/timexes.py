@@ -8,6 +8,7 @@ and on the nearer side when the governing verb has no tense cue (weekdays too: "
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from datetime import date
@@ -34,6 +35,9 @@ SKIP = "skip"
 # tbaq train part (training/heldout.py), "In January, X brought in", "changed ... in December".
 PAST_TIME_PREPOSITIONS = (["in"], ["on"], ["during"])
 YEAR_BACK_GROUPS = {"ya", "a", "a2", "a3"}  # the "year-ago" / "year-earlier" groups of the quarter rules
+# "the nine months" of a results report: a year comparison later in its sentence is of the year, not the quarter
+# (tbaq train part, training/heldout.py: "For the nine months, ... compared with year-earlier net income": 1988).
+MONTHS_PERIOD = re.compile(r"P([2-9]|1[01])M")
 MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
 
@@ -51,14 +55,19 @@ def find_timexes(doc: Doc, published: date | None) -> list[Timex]:
 
 def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) -> tuple[list[Timex], Context]:
     """Normalize one sentence's candidates (clock times last, so they can take the sentence's day); `memory` holds
-    the publication date and the last date and quarter mentioned before, and is returned updated."""
+    the publication date and the last date and quarter mentioned before, and is returned updated. A period of
+    months ("the nine months") holds for the rest of the sentence unless a date follows ("ended Aug. 12")."""
     values: dict[Candidate, Timex] = {}
+    period = False
     for candidate in sorted(candidates, key=lambda c: c.kind in CLOCK_KINDS):
         day = next((t.value for t in values.values() if _is_day(t.value)), None)
-        timex = _timex(doc, candidate, replace(memory, direction=_direction(doc, candidate), sentence_day=day))
+        context = replace(memory, direction=_direction(doc, candidate), sentence_day=day, months_period=period)
+        timex = _timex(doc, candidate, context)
         if timex is not None:
             values[candidate] = timex
+            period = period or bool(timex.type == "DURATION" and MONTHS_PERIOD.fullmatch(timex.value or ""))
             if _is_reference(candidate, timex):
+                period = False
                 quarter = timex.value if _reported_quarter(timex.value, memory.anchor) else memory.quarter
                 memory = replace(memory, reference=timex.value, quarter=quarter)
     return sorted(values.values(), key=lambda t: t.start), memory
