@@ -458,3 +458,8 @@ def test_fiscal_quarter_is_of_the_year_it_ended_in(parse) -> None:
     text = "Orla Foods lost money in the second quarter ended Oct. 31. Results for that quarter included a charge."
     found = values(parse, text, date(2017, 10, 27))
     assert (found["the second quarter"], found["that quarter"]) == ("2016-Q2", "2016-Q2")
+
+
+def test_number_words_written_apart_are_one_number(parse) -> None:
+    found = values(parse, "Crews searched for the last twenty four hours and will stay thirty-one more days.")
+    assert (found["the last twenty four hours"], found["thirty-one more days"]) == ("PT24H", "P31D")

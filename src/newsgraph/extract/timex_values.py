@@ -41,10 +41,12 @@ def number(text: str) -> int | None:
     if text.replace(".", "", 1).isdigit():
         return int(float(text))
     numbers = timex_data()["numbers"]
-    if "-" in text:
-        parts = [numbers.get(p) for p in text.split("-")]
-        return None if None in parts else sum(parts)  # type: ignore[arg-type]
-    return numbers.get(text)
+    if text in numbers:
+        return numbers[text]
+    tens, _, unit = text.replace(" ", "-").partition("-")  # "twenty-four", "twenty four"
+    if numbers.get(tens, 0) >= 20 and 0 < numbers.get(unit, 0) < 10:
+        return numbers[tens] + numbers[unit]
+    return None
 
 
 def year_number(text: str) -> int:
