@@ -156,7 +156,9 @@ def _texts_and_titles(documents: Iterable[Document]) -> Iterator[str]:
 
 
 def _has_title(document: Document) -> bool:
-    return bool(document.title and document.title.strip())
+    """A title of its own: not also the text's first line (records often repeat it), whose statements the body already gives."""
+    title = (document.title or "").strip()
+    return bool(title) and not document.text.lstrip().startswith(title)
 
 
 def _report(result: tuple[list[Document], list[str]], warn: Warn) -> list[Document]:

@@ -53,3 +53,10 @@ def test_title_statements_come_after_the_body_and_capture_none_of_its_items(tmp_
     indices = [n.statement for n in document.quantities] + [e.statement for e in document.events]
     assert all(i is None or i < len(body) for i in indices) and len(document.quantities) == 1
     assert [u.index for u in document_units(document) if u.kind == "statement"] == list(range(len(body)))
+
+
+def test_a_headline_the_text_repeats_gives_its_statement_once(tmp_path: Path) -> None:
+    headline = "Kessler says bridge repairs will finish by June"
+    (tmp_path / "bridge.txt").write_text(f"{headline}\n\n{headline}\n\nCrews worked through the night.", encoding="utf-8")
+    [document] = extract_documents([str(tmp_path)], Options(jobs=1))
+    assert document.title == headline and [q.in_title for q in document.quotes] == [False]
