@@ -205,3 +205,18 @@ def test_a_place_typed_as_a_person_links_to_the_place_of_the_same_story_only(par
     other = larkmoor(apart, "Larkmoor scored twice.")
     assert ids(story)["Larkmoor"] == ids(place)["Larkmoor"]
     assert ids(other)["Larkmoor"] != ids(place_apart)["Larkmoor"]
+
+
+def test_a_headline_speaker_is_the_one_body_actor_of_that_name() -> None:
+    text = "Mara de Hill met Tom de Hill and Loretta E. Lynch."
+    mentions = [Mention(start=text.index(n), end=text.index(n) + len(n), text=n, type="PERSON", name=n)
+                for n in ("Mara de Hill", "Tom de Hill", "Loretta E. Lynch")]
+
+    def speaker_of(name: str, entities: list[Mention]) -> tuple[str | None, str | None]:
+        quote = Statement(speaker=name, speaker_text=name, speaker_start=0, speaker_end=len(name), content="x",
+                          content_start=len(name) + 2, content_end=len(name) + 3, in_title=True)
+        [said] = EntityResolver().resolve(Document(id="d", source="s", text=text, entities=entities, quotes=[quote])).quotes
+        return said.speaker, said.speaker_id
+    assert speaker_of("Loretta Lynch", mentions)[0] == "Loretta E. Lynch"  # offsets 0..13 are the title's, not Mara's
+    assert speaker_of("De Hill", mentions[:1])[0] == "Mara de Hill"
+    assert speaker_of("De Hill", mentions) == ("De Hill", None)  # two of that name: no guess

@@ -139,10 +139,26 @@ def annotate_chunk(documents: list[Document]) -> tuple[list[Document], list[str]
         elif len(document.text) > MAX_CHARS:
             messages.append(f"{document.source}: text over {MAX_CHARS:,} characters; only the start is analysed")
     done = list(documents)
-    parsed = load_pipeline().pipe((documents[i].text[:MAX_CHARS] for i in english), batch_size=32)
-    for i, doc in zip(english, parsed):
-        done[i] = extract_document(doc, documents[i], messages.append)
+    parsed = load_pipeline().pipe(_texts_and_titles(documents[i] for i in english), batch_size=32)
+    for i in english:
+        doc = next(parsed)
+        title = next(parsed) if _has_title(documents[i]) else None
+        done[i] = extract_document(doc, documents[i], messages.append, title)
     return done, messages
+
+
+def _texts_and_titles(documents: Iterable[Document]) -> Iterator[str]:
+    """Each document's text, followed by its title when it has one: one `nlp.pipe` parses both."""
+    for document in documents:
+        yield document.text[:MAX_CHARS]
+        if _has_title(document):
+            yield document.title or ""
+
+
+def _has_title(document: Document) -> bool:
+    """A title of its own: not also the text's first line (records often repeat it), whose statements the body already gives."""
+    title = (document.title or "").strip()
+    return bool(title) and not document.text.lstrip().startswith(title)
 
 
 def _report(result: tuple[list[Document], list[str]], warn: Warn) -> list[Document]:

@@ -131,12 +131,13 @@ def _event_edges(conn: Connection) -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 
 def _statement_edges(conn: Connection) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """speaker → actor for every statement of a canonical speaker whose content names another canonical actor."""
+    """speaker → actor for every statement of a canonical speaker whose content names another canonical actor
+    (of the text: the headline's offsets are not the mentions')."""
     st, m, d, sd = schema.statements, schema.mentions, schema.documents, schema.story_documents
     inside = and_(m.c.document_id == st.c.document_id, m.c.start >= st.c.content_start, m.c.end <= st.c.content_end)
     query = (select(st.c.speaker_id, m.c.entity_id, st.c.content_start, st.c.content_end, *_evidence_columns(st)).distinct()
              .join_from(st, m, inside).join(d, d.c.id == st.c.document_id).outerjoin(sd, sd.c.document_id == st.c.document_id)
-             .where(st.c.speaker_id.is_not(None), m.c.entity_id.is_not(None), st.c.speaker_id != m.c.entity_id)
+             .where(st.c.speaker_id.is_not(None), m.c.entity_id.is_not(None), st.c.speaker_id != m.c.entity_id, st.c.in_title.is_(False))
              .order_by(st.c.document_id, st.c.position, m.c.entity_id))
     for row in conn.execute(query).mappings():
         yield row["speaker_id"], row["entity_id"], _edge(row, "STATEMENT", None, row["content_start"], row["content_end"])

@@ -1,6 +1,7 @@
 """The nouns of design.md as pydantic models; field names are the extract contract's.
 
-Offsets are character offsets into `Document.text`, end exclusive.
+Offsets are character offsets into `Document.text`, end exclusive; a statement found in the headline
+(`in_title`) has its offsets in `Document.title`.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class Statement(Record):
     cue_end: int | None = None
     sentence: int | None = None  # index of the sentence holding the cue (or the content start)
     speaker_id: str | None = None  # entity id of the canonical speaker, when the speaker names an actor of the run
+    in_title: bool = False  # said in the headline: every offset indexes Document.title, `sentence` is None
 
 
 class Quantity(Record):

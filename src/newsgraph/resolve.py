@@ -288,6 +288,8 @@ def _speaker_mention(statement: Statement, mentions: list[Mention]) -> Mention |
     if not said:
         return None
     key = fold(said)
+    if statement.in_title:  # its offsets are the headline's: the body's actors are found by name
+        return _mention_named(said, mentions) or _person_ending(key, mentions) or _person_compatible(key, mentions)
     start, end = statement.speaker_start, statement.speaker_end
     inside = [m for m in mentions if start is not None and end is not None and m.start < end and start < m.end]
     named = next((m for m in inside if key in (fold(m.text), fold(m.name or ""))), None)
@@ -295,6 +297,23 @@ def _speaker_mention(statement: Statement, mentions: list[Mention]) -> Mention |
     sharing = next((m for m in inside if last in fold(m.text).split() + fold(m.name or "").split()
                     and not _after_preposition(statement, m)), None)
     return named or sharing or _mention_named(said, mentions)
+
+
+def _person_ending(key: str, mentions: list[Mention]) -> Mention | None:
+    """The one person of the body whose name ends in the headline's words for the speaker ("De Blasio" of "Bill de Blasio")."""
+    words = key.split()
+    return _only_person([m for m in mentions if m.type == "PERSON" and words and fold(m.name or m.text).split()[-len(words):] == words])
+
+
+def _person_compatible(key: str, mentions: list[Mention]) -> Mention | None:
+    """The one person of the body with the headline's surname and agreeing given names ("Loretta Lynch" of "Loretta E. Lynch")."""
+    words = key.split()
+    return _only_person([m for m in mentions if m.type == "PERSON" and len(words) > 1 and _compatible(words, fold(m.name or m.text).split())])
+
+
+def _only_person(candidates: list[Mention]) -> Mention | None:
+    """The first candidate when all name one actor; none when they name several (two Clintons: no guess)."""
+    return candidates[0] if len({m.entity_id or m.name for m in candidates}) == 1 else None
 
 
 def _after_preposition(statement: Statement, mention: Mention) -> bool:

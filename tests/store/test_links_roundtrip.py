@@ -8,6 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.model import Statement
+from newsgraph.store import Store
 
 ARTICLES = {
     "a-harbour.txt": (" date 2024-05-02\n\nFerry fire at Caldera harbour kills 14\n\n"
@@ -18,7 +20,7 @@ ARTICLES = {
                       "The fire on a ferry at Caldera harbour killed 17 passengers, the port authority said on "
                       "Thursday. Ines Morel, the harbour master, said the crew had reported smoke an hour earlier.\n\n"
                       "Analysts believe the ferry operator ignored safety warnings."),
-    "c-budget.txt": (" date 2024-05-20\n\nValmont council passes budget\n\n"
+    "c-budget.txt": (" date 2024-05-20\n\nLind: 'The budget will repair roads first'\n\n"
                      "The Valmont city council approved a budget of 40 million euros on Monday. Mayor Paul Lind "
                      "said the money would repair roads and schools."),
 }
@@ -46,6 +48,9 @@ def test_analyze_then_export_links_gives_back_what_extract_links_wrote(tmp_path:
     documents = [json.loads(line) for line in (tmp_path / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {d["id"]: d["story"] for d in documents} == {i: s["id"] for s in written["stories"] for i in s["documents"]}
     assert any(e["name"] == "Ines Morel" for e in written["entities"])
+    [headline] = [q for d in documents for q in d["quotes"] if q["in_title"]]
+    assert headline["speaker"] == "Paul Lind" and headline["speaker_id"] in {e["id"] for e in stored["entities"]}
+    assert [q for d in Store(tmp_path / "news.db").documents() for q in d.quotes if q.in_title] == [Statement(**headline)]
 
 
 def test_analyze_in_parts_gives_the_stories_and_actors_of_one_run(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def compare_blame(documents: list[Document], stories: list[Story]) -> list[Blame
 def document_blame(story: str, document: Document) -> list[Blame]:
     """What one article says about who is responsible, from its cue sentences and its own-claim statements."""
     blames = [b for cue in _cues(document) if (b := _cue_blame(story, document, cue))]
-    blames += [b for i, q in enumerate(document.quotes) if (b := _own_claim(story, document, i, q))]
+    blames += [b for i, q in enumerate(document.quotes) if not q.in_title and (b := _own_claim(story, document, i, q))]
     unique = {(b.blamed, b.source, b.start): b for b in blames}
     return list(unique.values())
 
@@ -77,8 +77,8 @@ def _cue_blame(story: str, document: Document, cue: Cue) -> Blame | None:
 
 
 def _statement_at(quotes: list[Statement], cue: Cue) -> Statement | None:
-    """The statement whose content holds the cue or its actor, or whose reporting verb is the cue."""
-    for quote in quotes:
+    """The statement whose content holds the cue or its actor, or whose reporting verb is the cue (the headline's are not the text's)."""
+    for quote in (q for q in quotes if not q.in_title):
         if quote.content_start <= cue.actor_start < quote.content_end or quote.content_start <= cue.start < quote.content_end:
             return quote
         if quote.cue_start is not None and quote.cue_start <= cue.start < (quote.cue_end or quote.cue_start + 1):

@@ -52,8 +52,9 @@ def count_words() -> tuple[tuple[str, str], ...]:
 
 
 def document_units(document: Document) -> list[Unit]:
-    """The statements of an article, then its outlet-voice event sentences not inside a statement."""
-    units = [_statement_unit(document, i) for i in range(len(document.quotes))]
+    """The statements of the article's text (a claim's evidence is a span of it), then its outlet-voice event sentences
+    not inside a statement."""
+    units = [_statement_unit(document, i) for i, q in enumerate(document.quotes) if not q.in_title]
     spans = [(u.start, u.end) for u in units]
     for index, event in enumerate(document.events):
         if event.statement is not None or any(s <= event.start < e for s, e in spans):

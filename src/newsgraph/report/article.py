@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from newsgraph.model import Document
 from newsgraph.report.dossier import Article
-from newsgraph.report.highlight import segments
+from newsgraph.report.highlight import segments, title_segments
 from newsgraph.report.render import environment
 
 # The report's highlighting, scoped to the article so a notebook's own page is left alone.
@@ -25,5 +25,5 @@ TEMPLATE = """{% from "_story.html.j2" import article_text %}<div class="newsgra
 
 def article_html(document: Document, key: str = "a") -> str:
     """The article as one self-contained HTML fragment (its text escaped, its items highlighted)."""
-    article = Article(document=document, key=key, segments=segments(document, key))
+    article = Article(document=document, key=key, segments=segments(document, key), title=title_segments(document, key))
     return environment().from_string(TEMPLATE).render(article=article, style=Markup(STYLE))

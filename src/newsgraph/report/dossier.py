@@ -10,7 +10,7 @@ from typing import Any
 from newsgraph.model import Claim, ClaimSide, Document, Entity, Story
 from newsgraph.link.stories import PLACE_TYPES
 from newsgraph.report.glance import Glance, glance
-from newsgraph.report.highlight import Segment, segments
+from newsgraph.report.highlight import Segment, segments, title_segments
 from newsgraph.report.timeline import event_day, is_confident, is_own_day, story_window
 from newsgraph.report.world_map import StoryMap, story_map
 from newsgraph.summary import voice
@@ -18,11 +18,12 @@ from newsgraph.summary import voice
 
 @dataclass(frozen=True)
 class Article:
-    """One article of the story, its text cut for highlighting; `key` prefixes its items' keys."""
+    """One article of the story, its text (and a headline holding statements) cut for highlighting; `key` prefixes its items' keys."""
 
     document: Document
     key: str
     segments: list[Segment]
+    title: list[Segment] = field(default_factory=list)  # empty: the headline is shown as it is
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def build_story(story: Story, documents: list[Document], claims: list[Claim], bl
 
     `prefix` keeps item keys unique when several stories share a page (the report).
     """
-    articles = [Article(d, f"{prefix}a{i}", segments(d, f"{prefix}a{i}")) for i, d in enumerate(documents)]
+    articles = [Article(d, f"{prefix}a{i}", segments(d, f"{prefix}a{i}"), title_segments(d, f"{prefix}a{i}"))
+                for i, d in enumerate(documents)]
     keys = {a.document.id: a.key for a in articles}
     name = _namer({i: e.name for i, e in entities.items()})
     events = all_events(articles, name, story_window(story.first_date, story.last_date))

@@ -34,6 +34,8 @@ def item_spans(document: Document, prefix: str) -> list[Span]:
     """Every entity, statement, speaker, number, time, event and event sentence of a document."""
     spans = [Span(f"{prefix}-m{i}", "entity", m.start, m.end, m.entity_id) for i, m in enumerate(document.entities)]
     for i, q in enumerate(document.quotes):
+        if q.in_title:
+            continue
         spans.append(Span(f"{prefix}-q{i}", "quote", q.content_start, q.content_end))
         if q.speaker_start is not None and q.speaker_end is not None:
             spans.append(Span(f"{prefix}-q{i}", "speaker", q.speaker_start, q.speaker_end))
@@ -45,10 +47,32 @@ def item_spans(document: Document, prefix: str) -> list[Span]:
     return spans
 
 
+def title_spans(document: Document, prefix: str) -> list[Span]:
+    """The statements and speakers of the headline, keyed like the body's statements."""
+    spans = []
+    for i, q in enumerate(document.quotes):
+        if q.in_title:
+            spans.append(Span(f"{prefix}-q{i}", "quote", q.content_start, q.content_end))
+            if q.speaker_start is not None and q.speaker_end is not None:
+                spans.append(Span(f"{prefix}-q{i}", "speaker", q.speaker_start, q.speaker_end))
+    return spans
+
+
 def segments(document: Document, prefix: str) -> list[Segment]:
     """The text of `document` as consecutive segments; items with spans outside the text are dropped."""
-    size = len(document.text)
-    spans = [s for s in item_spans(document, prefix) if 0 <= s.start < s.end <= size]
+    return _cut(document.text, item_spans(document, prefix))
+
+
+def title_segments(document: Document, prefix: str) -> list[Segment]:
+    """The headline as segments when a statement was found in it; none otherwise (the page shows the title as it is)."""
+    spans = title_spans(document, prefix)
+    return _cut(document.title, spans) if spans and document.title else []
+
+
+def _cut(text: str, spans: list[Span]) -> list[Segment]:
+    """`text` cut at every span's ends, each segment knowing the spans that cover it."""
+    size = len(text)
+    spans = [s for s in spans if 0 <= s.start < s.end <= size]
     cuts = sorted({0, size} | {s.start for s in spans} | {s.end for s in spans})
     starts: dict[int, list[Span]] = {}
     for span in spans:
@@ -62,6 +86,6 @@ def segments(document: Document, prefix: str) -> list[Segment]:
         anchors = tuple(dict.fromkeys(s.key for s in opened if s.key not in anchored))
         anchored.update(anchors)
         entity = next((s.entity for s in reversed(active) if s.entity), None)
-        result.append(Segment(document.text[begin:end], tuple(dict.fromkeys(s.key for s in active)),
+        result.append(Segment(text[begin:end], tuple(dict.fromkeys(s.key for s in active)),
                               tuple(sorted({s.kind for s in active})), anchors, entity))
     return result

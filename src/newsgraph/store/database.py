@@ -25,6 +25,7 @@ from newsgraph.store.link_rows import link_rows, to_blame, to_claims, to_framing
 from newsgraph.store.postgres import PostgresBackend, is_postgres
 from newsgraph.store.rows import document_row, entity_row, entity_rows, item_rows, to_document, to_entity
 from newsgraph.store.sqlite import SQLiteBackend
+from newsgraph.store.upgrade import can_upgrade, upgrade
 
 # Documents per transaction: an interrupted run loses at most this many; large enough that the
 # commit cost is amortised (benchmarks/web.py writes 10,000 articles in batches of this size).
@@ -72,6 +73,9 @@ class Store:
                 schema.metadata.create_all(conn)
                 self.backend.create_extras(conn)
                 missing = _missing_columns(conn)
+                if can_upgrade(missing):
+                    upgrade(conn, missing)
+                    missing = _missing_columns(conn)
         except _DB_ERRORS as exc:
             raise StoreError(f"{self.location}: cannot create or write the newsgraph tables ({_reason(exc)})") from None
         if missing:
@@ -92,8 +96,22 @@ class Store:
                              "write one with `newsgraph analyze`")
         if missing:
             raise StoreError(f"{self.location}: written by an older newsgraph (no table {', '.join(missing)})")
-        if missing_columns:
+        if can_upgrade(missing_columns):
+            self._upgrade(missing_columns)
+        elif missing_columns:
             raise StoreError(f"{self.location}: written by an older newsgraph (no column {', '.join(missing_columns)})")
+
+    def _upgrade(self, missing: list[str]) -> None:
+        """Add the columns an older store lacks, through a short write transaction (also when opened to read)."""
+        writer = self.backend.writer(self.backend.engine(True))
+        try:
+            with writer.begin() as conn:
+                upgrade(conn, missing)
+        except _DB_ERRORS as exc:
+            raise StoreError(f"{self.location}: written by an older newsgraph (no column {', '.join(missing)}) and cannot "
+                             f"be upgraded here ({_reason(exc)}); open it once with `newsgraph analyze`") from None
+        finally:
+            writer.dispose()
 
     @contextmanager
     def begin_write(self) -> Iterator[Connection]:
