@@ -12,7 +12,8 @@ from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_lexicon import Cue, cues
 from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, is_source_noun, source_span, speaker_of
 
-PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with"}
+# "railed against X", "sparred over X" only as candidates: no lexicon cue lists them.
+PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with", "against", "over"}
 CLAUSE_DEPS = {"ccomp"}
 # Right-hand children never part of a verb's content: punctuation, coordination, time and manner.
 NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt", "advcl"}

@@ -39,6 +39,18 @@ def speaker_of(cue: Token) -> Span | None:
     return _inverted_subject(cue)
 
 
+def holder_of(adjective: Token) -> Span | None:
+    """Who holds the attitude an adjective states: the subject of its clause ("Graham has been critical
+    of X", "With leaders worried about X"); none for an expletive ("it is clear that S")."""
+    head = adjective if adjective.dep_ == "advcl" else adjective.head
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return speaker_of(head) if head.pos_ == "VERB" else None
+    if subject.lower_ in {"it", "there"}:
+        return None
+    return _subject_source(head, subject)
+
+
 def _in_dateline(token: Token) -> bool:
     """Whether a token is part of a dateline ("ANKARA, Dec 13 (Wire) –"): capitals a dash follows, at a line start."""
     if not token.text.isupper():
