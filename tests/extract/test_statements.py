@@ -622,3 +622,8 @@ def test_an_intention_noun_with_an_infinitive_is_its_owners_statement(statements
 def test_railing_or_voting_against_something_attributes_what_is_opposed(statements):
     statement = only(statements("Councillor Ada Brenn railed against the new parking fees on Monday."), "parking fees")
     assert (statement.content, statement.speaker) == ("the new parking fees", "Ada Brenn")
+
+
+def test_according_to_parsed_as_the_root_still_reports_what_follows_its_comma(statements):
+    statement = only(statements("According to retired county judge Anna Berg, the ruling reeks of “politics” and haste."), "ruling")
+    assert (statement.content, statement.speaker) == ("the ruling reeks of “politics” and haste", "Anna Berg")
