@@ -627,3 +627,9 @@ def test_railing_or_voting_against_something_attributes_what_is_opposed(statemen
 def test_according_to_parsed_as_the_root_still_reports_what_follows_its_comma(statements):
     statement = only(statements("According to retired county judge Anna Berg, the ruling reeks of “politics” and haste."), "ruling")
     assert (statement.content, statement.speaker) == ("the ruling reeks of “politics” and haste", "Anna Berg")
+
+
+def test_a_claim_owned_by_his_or_her_is_the_named_persons_statement(statements):
+    text = "Councillor Jon Berg spoke at the harbour on Monday. His claim that the pier was unsafe angered the fishermen."
+    claim = only(statements(text), "pier was unsafe")
+    assert (claim.speaker_text, claim.speaker) == ("His", "Councillor Jon Berg")

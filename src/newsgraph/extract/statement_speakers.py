@@ -15,6 +15,7 @@ SOURCE_PREPS = {"from", "by", "of", "at"}
 # Subjects after the verb in inverted reports ("said Transport Secretary Helen Price").
 INVERTED_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+FIRST_AND_SECOND_PERSON_OWNERS = {"my", "our", "your"}
 RELATIVE_TAGS = {"WP", "WDT", "WP$"}
 DASHES = ("–", "—", "--")
 # How many tokens into its line a dateline's dash may come ("KESTREL CITY, March 3 (Daily Ledger) –").
@@ -81,7 +82,7 @@ def _inverted_subject(verb: Token) -> Span | None:
 def _noun_speaker(noun: Token) -> Span | None:
     """Whose claim: "the mayor's claim", "a claim by the mayor", "the mayor repeated his claim"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.pos_ != "PRON":
+    if owner is not None and owner.lower_ not in FIRST_AND_SECOND_PERSON_OWNERS:  # "his promise to V": he, resolved later
         return source_span(owner)
     subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
     if subject is not None and can_speak(subject):  # a verb the tagger took for a noun: "Trump claims that S"
