@@ -80,9 +80,9 @@ def _inverted_subject(verb: Token) -> Span | None:
 
 
 def _noun_speaker(noun: Token) -> Span | None:
-    """Whose claim: "the mayor's claim", "a claim by the mayor", "the mayor repeated his claim"."""
+    """Whose claim: "the mayor's claim", "a claim by the mayor", "the mayor repeated his claim", "his claim"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ not in FIRST_AND_SECOND_PERSON_OWNERS:  # "his promise to V": he, resolved later
+    if owner is not None and owner.pos_ != "PRON":
         return source_span(owner)
     subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
     if subject is not None and can_speak(subject):  # a verb the tagger took for a noun: "Trump claims that S"
@@ -93,7 +93,10 @@ def _noun_speaker(noun: Token) -> Span | None:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "said in a statement that ..."
     if noun.dep_ in {"dobj", "attr", "pobj"} and verb.pos_ == "VERB":
         subject = speaker_of(verb)
-        return subject if subject is not None and can_speak(subject.root) else None
+        if subject is not None and can_speak(subject.root):
+            return subject
+    if owner is not None and owner.lower_ not in FIRST_AND_SECOND_PERSON_OWNERS:  # "his promise to V": he, resolved later
+        return source_span(owner)
     return None
 
 
