@@ -38,8 +38,9 @@ class Candidate:
     """A possible attribution: its draft (content, cue, speaker) and how the parse proposed it."""
 
     draft: Draft
-    shape: str  # which complement carries the content: ccomp, before, xcomp, dobj, passive, noun-that, noun-to,
-    # noun-prep, adj-that, adj-to, adj-prep
+    # Which complement carries the content: ccomp, before, xcomp, dobj, passive, noun-that, noun-to, noun-prep,
+    # adj-that, adj-to, adj-prep.
+    shape: str
     content: str
 
 
@@ -150,7 +151,7 @@ def _is_infinitive(verb: Token) -> bool:
 
 
 def _adjective(ctx: Context, adjective: Token) -> Candidate | None:
-    """ "Graham is critical of Trump", "many are afraid that S", "they were willing to go": the holder is the clause's subject."""
+    """ "Graham is critical of X", "many are afraid that S", "they were eager to go": held by the clause's subject."""
     for child in adjective.rights:
         if child.dep_ == "ccomp":
             shape, first, last = "adj-that", child.left_edge.i, clause_end(child)
