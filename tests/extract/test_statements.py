@@ -597,3 +597,39 @@ def test_a_cue_that_reports_the_clause_after_it_is_not_the_cue_of_the_quote_befo
     sent = only(found, "send Ms. Ruelle")
     assert sent.content == "it would send Ms. Ruelle to the coast for a better understanding" and sent.cue == "said"
     assert only(found, "rebuild the pier").speaker.endswith("Ames")
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Senator Marta Quell has been critical of the harbour deal since March.", "the harbour deal", "Marta Quell"),
+        ("Many dairy farmers are afraid that the new dam will flood their fields.", "that the new dam will flood their fields", "farmers"),
+        ("The union leaders were skeptical of the pay offer.", "the pay offer", "union leaders"),
+        ("With local leaders increasingly worried about the budget gap, the governor called a meeting.", "the budget gap", "local leaders"),
+    ],
+)
+def test_an_adjective_with_a_clause_or_object_states_its_subjects_attitude(statements, text, content, speaker):
+    statement = only(statements(text), content)
+    assert statement.content == content and speaker in statement.speaker
+
+
+def test_an_intention_noun_with_an_infinitive_is_its_owners_statement(statements):
+    text = "Mayor Ilse Duran's promise to rebuild the pier won her the election."
+    promise = only(statements(text), "rebuild the pier")
+    assert (promise.cue, promise.content, promise.speaker) == ("promise", "to rebuild the pier", "Ilse Duran")
+
+
+def test_railing_or_voting_against_something_attributes_what_is_opposed(statements):
+    statement = only(statements("Councillor Ada Brenn railed against the new parking fees on Monday."), "parking fees")
+    assert (statement.content, statement.speaker) == ("the new parking fees", "Ada Brenn")
+
+
+def test_according_to_parsed_as_the_root_still_reports_what_follows_its_comma(statements):
+    statement = only(statements("According to retired county judge Anna Berg, the ruling reeks of “politics” and haste."), "ruling")
+    assert (statement.content, statement.speaker) == ("the ruling reeks of “politics” and haste", "Anna Berg")
+
+
+def test_a_claim_owned_by_his_or_her_is_the_named_persons_statement(statements):
+    text = "Councillor Jon Berg spoke at the harbour on Monday. His claim that the pier was unsafe angered the fishermen."
+    claim = only(statements(text), "pier was unsafe")
+    assert (claim.speaker_text, claim.speaker) == ("His", "Councillor Jon Berg")

@@ -39,7 +39,7 @@ PACKAGE_MODEL = HERE.parents[1] / "src" / "newsgraph" / "data" / MODEL_FILE
 # Regularisation and feature cut-off, chosen by content F1 on dev (see meta.json).
 C = 0.3
 MIN_COUNT = 2
-THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(9)]
+THRESHOLDS = [round(0.1 + 0.025 * i, 3) for i in range(17)]
 
 
 def examples(split: str, work: Path) -> tuple[list[dict], list[int]]:

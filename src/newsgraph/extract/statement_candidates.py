@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_indirect import clause_end, clause_of, objects_of
 from newsgraph.extract.statement_lexicon import cues
-from newsgraph.extract.statement_speakers import speaker_of
+from newsgraph.extract.statement_speakers import holder_of, speaker_of
 
 # Prepositions whose object may be what a verb or noun is about ("warned about X", "fears of X").
 ABOUT_PREPS = {"about", "of", "on", "over", "against", "for", "as", "with", "to"}
@@ -27,6 +27,8 @@ ALL_COMPLEMENTS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "dative", *ABOUT_
 # How a cue without its own subject may hang from a verb that has one, and how many steps up to look.
 GOVERNED_DEPS = {"acl", "xcomp", "advcl", "pcomp", "pobj", "prep", "dobj"}
 GOVERNOR_REACH = 3
+# How an adjective with a content complement stands in its clause ("is critical of X", "were worried that S").
+ADJECTIVE_DEPS = {"acomp", "advcl", "conj", "oprd"}
 # Verbs that never report anything, however they are parsed (auxiliaries and copulas).
 NOT_CUES = {"be", "have", "do", "get"}
 
@@ -36,7 +38,9 @@ class Candidate:
     """A possible attribution: its draft (content, cue, speaker) and how the parse proposed it."""
 
     draft: Draft
-    shape: str  # which complement carries the content: ccomp, before, xcomp, dobj, passive, noun-that, noun-prep
+    # Which complement carries the content: ccomp, before, xcomp, dobj, passive, noun-that, noun-to, noun-prep,
+    # adj-that, adj-to, adj-prep.
+    shape: str
     content: str
 
 
@@ -49,6 +53,8 @@ def candidates(ctx: Context, skip: set[int]) -> Iterator[Candidate]:
             found = _verb(ctx, token)
         elif token.pos_ == "NOUN":
             found = _noun(ctx, token)
+        elif token.pos_ == "ADJ" and token.dep_ in ADJECTIVE_DEPS:
+            found = _adjective(ctx, token)
         else:
             continue
         if found is not None:
@@ -118,21 +124,51 @@ def _agent(verb: Token) -> Span | None:
 
 
 def _noun(ctx: Context, noun: Token) -> Candidate | None:
-    """ "fears that S", "his warning that S", "claims of voter fraud"."""
+    """ "fears that S", "his warning that S", "claims of voter fraud", "her decision to leave"."""
     for child in noun.rights:
         if child.dep_ in CLAUSE_CHILDREN and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
             shape, first, last = "noun-that", child.left_edge.i, clause_end(child)
-        elif child.dep_ == "prep" and child.lower_ in ABOUT_PREPS:
-            obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
-            if obj is None:
-                continue
-            shape, first, last = "noun-prep", obj.left_edge.i, obj.right_edge.i
+        elif child.dep_ == "acl" and _is_infinitive(child):
+            shape, first, last = "noun-to", child.left_edge.i, clause_end(child)
+        elif (about := _about_object(child)) is not None:
+            shape, (first, last) = "noun-prep", about
         else:
             continue
-        speaker = speaker_of(noun) or _governor_speaker(noun)
-        draft = content_draft(ctx, first, last, cue=noun, speaker=speaker, unattributed=speaker is None)
-        return Candidate(draft, shape, ctx.text[draft.start : draft.end]) if draft is not None else None
+        return _candidate(ctx, noun, shape, (first, last), speaker_of(noun) or _governor_speaker(noun))
     return None
+
+
+def _about_object(child: Token) -> tuple[int, int] | None:
+    """The object of a preposition a cue word's content may follow ("fears of X", "critical of X")."""
+    if child.dep_ != "prep" or child.lower_ not in ABOUT_PREPS:
+        return None
+    obj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+    return (obj.left_edge.i, obj.right_edge.i) if obj is not None else None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _adjective(ctx: Context, adjective: Token) -> Candidate | None:
+    """ "Graham is critical of X", "many are afraid that S", "they were eager to go": held by the clause's subject."""
+    for child in adjective.rights:
+        if child.dep_ == "ccomp":
+            shape, first, last = "adj-that", child.left_edge.i, clause_end(child)
+        elif child.dep_ == "xcomp" and _is_infinitive(child):
+            shape, first, last = "adj-to", child.left_edge.i, clause_end(child)
+        elif (about := _about_object(child)) is not None:
+            shape, (first, last) = "adj-prep", about
+        else:
+            continue
+        return _candidate(ctx, adjective, shape, (first, last), holder_of(adjective))
+    return None
+
+
+def _candidate(ctx: Context, cue: Token, shape: str, span: tuple[int, int], speaker: Span | None) -> Candidate | None:
+    """The candidate of a cue word for the tokens of span (inclusive), unattributed when nobody holds it."""
+    draft = content_draft(ctx, span[0], span[1], cue=cue, speaker=speaker, unattributed=speaker is None)
+    return Candidate(draft, shape, ctx.text[draft.start : draft.end]) if draft is not None else None
 
 
 def features(candidate: Candidate) -> list[str]:

@@ -12,7 +12,8 @@ from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_lexicon import Cue, cues
 from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, is_source_noun, source_span, speaker_of
 
-PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with"}
+# "railed against X", "sparred over X" only as candidates: no lexicon cue lists them.
+PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with", "against", "over"}
 CLAUSE_DEPS = {"ccomp"}
 # Right-hand children never part of a verb's content: punctuation, coordination, time and manner.
 NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "aux", "neg", "prt", "advcl"}
@@ -252,13 +253,27 @@ def _according(ctx: Context, according: Token) -> Draft | None:
     to = next((c for c in according.children if c.lower_ == "to"), None)
     source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
     head = according.head
-    if source is None or head.i == according.i:
+    if source is None:
         return None
-    if according.i < head.i:
+    if head.i == according.i:
+        span = _after_root_according(according)
+        if span is None:
+            return None
+        first, last = span
+    elif according.i < head.i:
         first, last = according.right_edge.i + 1, head.right_edge.i
     else:
         first, last = head.left_edge.i, according.left_edge.i - 1
     return content_draft(ctx, first, last, cue=according, speaker=source_span(source))
+
+
+def _after_root_according(according: Token) -> tuple[int, int] | None:
+    """ "According to X, S" parsed with "according" as the root and S inside X's phrase: S is what follows the comma."""
+    sentence = according.sent
+    comma = next((t for t in sentence if t.i > according.i and t.text == ","), None)
+    if comma is None or according.i != sentence.start:
+        return None
+    return comma.i + 1, sentence.end - 1
 
 
 def _in_source(ctx: Context, prep: Token) -> Draft | None:

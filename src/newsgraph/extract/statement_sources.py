@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.statement_lexicon import genders, roles
 from newsgraph.model import Mention
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ORG_TYPES = {"ORG", "NORP", "GPE", "FAC"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 INDEFINITE = {"a", "an", "one", "some", "several", "many", "few", "two", "three", "four", "five"}

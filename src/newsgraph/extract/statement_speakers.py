@@ -15,6 +15,7 @@ SOURCE_PREPS = {"from", "by", "of", "at"}
 # Subjects after the verb in inverted reports ("said Transport Secretary Helen Price").
 INVERTED_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
+FIRST_AND_SECOND_PERSON_OWNERS = {"my", "our", "your"}
 RELATIVE_TAGS = {"WP", "WDT", "WP$"}
 DASHES = ("–", "—", "--")
 # How many tokens into its line a dateline's dash may come ("KESTREL CITY, March 3 (Daily Ledger) –").
@@ -37,6 +38,18 @@ def speaker_of(cue: Token) -> Span | None:
             break
         verb = verb.head
     return _inverted_subject(cue)
+
+
+def holder_of(adjective: Token) -> Span | None:
+    """Who holds the attitude an adjective states: the subject of its clause ("Graham has been critical
+    of X", "With leaders worried about X"); none for an expletive ("it is clear that S")."""
+    head = adjective if adjective.dep_ == "advcl" else adjective.head
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return speaker_of(head) if head.pos_ == "VERB" else None
+    if subject.lower_ in {"it", "there"}:
+        return None
+    return _subject_source(head, subject)
 
 
 def _in_dateline(token: Token) -> bool:
@@ -67,7 +80,7 @@ def _inverted_subject(verb: Token) -> Span | None:
 
 
 def _noun_speaker(noun: Token) -> Span | None:
-    """Whose claim: "the mayor's claim", "a claim by the mayor", "the mayor repeated his claim"."""
+    """Whose claim: "the mayor's claim", "a claim by the mayor", "the mayor repeated his claim", "his claim"."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None and owner.pos_ != "PRON":
         return source_span(owner)
@@ -80,7 +93,10 @@ def _noun_speaker(noun: Token) -> Span | None:
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "said in a statement that ..."
     if noun.dep_ in {"dobj", "attr", "pobj"} and verb.pos_ == "VERB":
         subject = speaker_of(verb)
-        return subject if subject is not None and can_speak(subject.root) else None
+        if subject is not None and can_speak(subject.root):
+            return subject
+    if owner is not None and owner.lower_ not in FIRST_AND_SECOND_PERSON_OWNERS:  # "his promise to V": he, resolved later
+        return source_span(owner)
     return None
 
 
