@@ -238,3 +238,8 @@ def test_who_pledges_a_countrys_support_is_the_supporter(parse) -> None:
     event = one(parse, "The trade envoy Maria Lind pledged her country's full support for the new Baltic rail plan.",
                 "SUPPORT")
     assert (event.actor, event.target) == ("Maria Lind", "new Baltic rail plan")
+
+
+def test_who_opens_an_event_noun_is_its_actor(parse) -> None:
+    event = one(parse, "The rebels opened an offensive on the northern city of Kunduz.", "ASSAULT")
+    assert event.actor == "rebels"
