@@ -7,6 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.extract.event_features import candidates, sentence_features, sparse_features
 from newsgraph.extract.event_triggers import lexicon, read_lines
 from newsgraph.extract.events import find_events
 from newsgraph.extract.mentions import find_mentions
@@ -238,3 +239,33 @@ def test_who_pledges_a_countrys_support_is_the_supporter(parse) -> None:
     event = one(parse, "The trade envoy Maria Lind pledged her country's full support for the new Baltic rail plan.",
                 "SUPPORT")
     assert (event.actor, event.target) == ("Maria Lind", "new Baltic rail plan")
+
+
+def test_who_opens_an_event_noun_is_its_actor(parse) -> None:
+    event = one(parse, "The rebels opened an offensive on the northern city of Kunduz.", "ASSAULT")
+    assert event.actor == "rebels"
+
+
+def test_an_investigation_accuses_what_it_looks_into(parse) -> None:
+    event = one(parse, "Prosecutors opened an investigation into Senator Smith.", "ACCUSE")
+    assert (event.trigger, event.actor, event.target) == ("investigation", "Prosecutors", "Smith")
+
+
+def test_a_lawsuit_filed_against_someone_accuses_them(parse) -> None:
+    event = one(parse, "The union filed a lawsuit against the ministry.", "ACCUSE")
+    assert (event.actor, event.target) == ("union", "ministry")
+
+
+def test_train_supported_triggers_type_their_sentences(parse) -> None:
+    found = [(e.type, e.trigger) for text in ("Russia returned the captured sailors to Ukraine.",
+                                              "Police stormed the parliament building.",
+                                              "The ministry summoned the French ambassador.")
+             for e in events(parse, text)]
+    assert found == [("CONCEDE", "returned"), ("ASSAULT", "stormed"), ("ACCUSE", "summoned")]
+
+
+def test_a_candidates_features_name_the_words_governing_it(parse) -> None:
+    sentence = parse("The ministry sent experts to investigate the explosion.")[:]
+    found = candidates(sentence)
+    probe = next(c for c in found if c.token.lower_ == "investigate")
+    assert {"anc=send", "lex=ACCUSE"} <= set(sparse_features(probe, found, sentence_features(sentence)))

@@ -16,7 +16,8 @@ NOT_ARGUMENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 SUBJECTS = ("nsubj", "csubj")
 OBJECTS = ("dobj", "dative")
 TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "for", "from")
-NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at")
+NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at", "into")  # "an investigation into X"
+SUPPORT_TARGET_PREPS = (*TARGET_PREPS, "into")  # "opened an investigation into X", parsed on the verb
 LOOSE_PREPS = ("against", "on", "to", "with", "at", "for", "into", "from", "over", "in", "of")
 PLACE_PREPS = ("in", "at", "near", "outside", "across", "inside", "around")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -137,7 +138,7 @@ class Reader:
         support = _support_verb(noun)
         if support is not None:  # "the minister pledged his country's support": who pledges it
             actor = next(iter(_subjects(support)), None) or actor
-            recipient = _prep_object(support, TARGET_PREPS)
+            recipient = _prep_object(support, SUPPORT_TARGET_PREPS)
             target = target or (recipient if recipient is not None and recipient.i != noun.i else None)
         return [actor] if actor is not None else [], [target] if target is not None else []
 
@@ -222,6 +223,15 @@ def reported_deed(trigger: Token, kind: str) -> Token:
         return trigger
     clause = next((c for c in trigger.children if c.dep_ == "ccomp" and c.i < trigger.i), None)
     return clause if clause is not None and clause.pos_ in ("VERB", "AUX") else trigger
+
+
+def event_noun(trigger: Token, kind: str) -> Token:
+    """For a support verb whose object is an event noun of the same type ("pledged support for the plan"),
+    that noun, whose phrase names the target; else the trigger."""
+    obj = _child(trigger, ("dobj",))
+    if trigger.pos_ == "VERB" and obj is not None and _is_light(trigger) and match(obj) == kind:
+        return obj
+    return trigger
 
 
 def _child(token: Token, deps: tuple[str, ...]) -> Token | None:

@@ -16,6 +16,7 @@ from newsgraph.extract.event_triggers import MODIFIER_DEPS, match
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV", "PROPN"}
 CHILD_DEPS = {"neg", "prt", "dobj", "prep", "aux", "auxpass", "xcomp", "ccomp", "dative", "agent", "acomp", "attr"}
 MAX_DEPTH = 4
+MAX_ANCESTORS = 3  # governing words read as features
 SENTENCE_WEIGHT = 1.0
 
 
@@ -52,7 +53,7 @@ def sentence_features(sentence: Span) -> dict[str, float]:
 
 def sparse_features(candidate: Candidate, others: list[Candidate], sentence: dict[str, float]) -> dict[str, float]:
     """Named indicator features of one candidate: the word, its lexicon type, its place in the parse, its
-    clause, the other candidates and the sentence's words (`sentence_features`)."""
+    clause, the words governing it, the other candidates and the sentence's words (`sentence_features`)."""
     token = candidate.token
     lemma = token.lemma_.lower()
     head = token.head
@@ -77,6 +78,7 @@ def sparse_features(candidate: Candidate, others: list[Candidate], sentence: dic
         if child.dep_ in ("nsubj", "nsubjpass"):
             f[f"subj={child.lemma_.lower()}"] = 1.0
             f[f"ent:{child.dep_}={child.ent_type_ or child.pos_}"] = 1.0
+    f.update(ancestor_features(token))
     for word in token.subtree:
         if word.pos_ in CONTENT_POS and word.i != token.i:
             f[f"w={word.lemma_.lower()}"] = 0.5
@@ -88,3 +90,15 @@ def sparse_features(candidate: Candidate, others: list[Candidate], sentence: dic
             if other.token.head.i == token.i:
                 f[f"child={other.lexicon}"] = 1.0
     return f
+
+
+def ancestor_features(token: Token) -> dict[str, float]:
+    """The lemmas of the words governing the token, up to MAX_ANCESTORS: the clauses it sits in
+    ("sent experts to investigate", "said the attack ...")."""
+    found: dict[str, float] = {}
+    for _ in range(MAX_ANCESTORS):
+        if token.head is token:
+            break
+        token = token.head
+        found[f"anc={token.lemma_.lower()}"] = 1.0
+    return found

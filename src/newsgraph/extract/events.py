@@ -17,7 +17,7 @@ from datetime import date
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.event_arguments import Arguments, Reader, reported_deed
+from newsgraph.extract.event_arguments import Arguments, Reader, event_noun, reported_deed
 from newsgraph.extract.event_coref import antecedent, is_pronoun
 from newsgraph.extract.event_features import candidates, sentence_features, sparse_features
 from newsgraph.extract.event_model import TYPES, probabilities
@@ -76,7 +76,7 @@ def _event(
     statements: list[Statement], timexes: list[Timex], published: date | None,
 ) -> Event:
     """The trigger's event; coordinated actors (or targets) share it, joined by "and"."""
-    token = reported_deed(token, kind)
+    token = event_noun(reported_deed(token, kind), kind)
     arguments = reader.arguments(token, kind)
     when, source = _date(token, sentence, timexes, published)
     statement = next((i for i, s in enumerate(statements) if s.content_start <= token.idx < s.content_end), None)
