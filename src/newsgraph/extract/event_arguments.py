@@ -276,7 +276,8 @@ def verb_subject(verb: Token) -> Token | None:
 
 
 def _in_dateline(token: Token) -> bool:
-    """Whether the token is in a sentence-opening dateline: proper names and commas up to a dash."""
+    """Whether the token is in a sentence-opening dateline: names (or capitalised words) and punctuation up to a dash,
+    or up to a colon after a capitalised place ("KABUL (Wire) :")."""
     if token.pos_ != "PROPN" and not token.is_upper:  # the small model tags some capitalised places as nouns
         return False
     start = token.i
