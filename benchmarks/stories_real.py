@@ -11,7 +11,7 @@ scorers/entities.py.
   "analyze in two runs": the same, the first half of the order analyzed into the store, then the second half;
   "grouped": `link_corpus` grouping the articles in that order (actors resolved in file order);
   "streamed": each article joining a story as it arrives (`StoryIndex().add`), as the notebook's
-              `Analyzer.link` keeps them.
+              `Analyzer.pipe` gives them.
 --speed also times linking 1,000 articles on one core (the split's articles replicated under new ids,
 each replica dated REPLICA_SHIFT days after the previous one).
 """

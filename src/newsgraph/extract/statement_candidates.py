@@ -102,7 +102,7 @@ def _xcomp(verb: Token) -> tuple[int, int] | None:
 def _infinitive_list(verb: Token, infinitive: Token) -> list[Token]:
     """Bare verbs that go on an infinitive the parse coordinates with its cue ("wants to triple X, grow Y
     and create Z"): a finite cue cannot be coordinated with a bare verb, the infinitive can."""
-    if verb.tag_ == "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+    if verb.tag_ == "VB" or not _is_infinitive(infinitive):
         return []
     return [c for c in verb.rights if c.dep_ == "conj" and c.tag_ == "VB" and not any(g.dep_ == "nsubj" for g in c.children)]
 

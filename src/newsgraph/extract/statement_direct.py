@@ -12,7 +12,7 @@ from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
 from newsgraph.extract.statement_indirect import puts_it
 from newsgraph.extract.statement_lexicon import cues
-from newsgraph.extract.statement_speakers import source_span, speaker_of
+from newsgraph.extract.statement_speakers import according_source, source_span, speaker_of
 
 # A quote is speech, not a scare-quoted phrase, when its words end with punctuation inside the
 # marks, when a colon introduces it, or when it is at least this many words long (statements dev set);
@@ -121,8 +121,7 @@ def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
     """The cue's speaker; when the parse finds it inside the quote ("We will ...," Chief Jordan said;
     "Full panic mode," said Leslie Wimes), the name between the closing mark and the cue, or right after the cue."""
     if cue.lower_ == "according":
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+        source = according_source(cue)
         return source_span(source) if source is not None else None
     speaker = speaker_of(cue)
     if speaker is None or ctx.in_quote(speaker.root):

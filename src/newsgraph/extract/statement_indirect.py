@@ -10,7 +10,8 @@ from spacy.tokens import Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_lexicon import Cue, cues
-from newsgraph.extract.statement_speakers import can_speak, is_first_or_second_person, is_source_noun, source_span, speaker_of
+from newsgraph.extract.statement_speakers import (according_source, can_speak, is_first_or_second_person, is_source_noun,
+                                                  source_span, speaker_of)
 
 # "railed against X", "sparred over X" only as candidates: no lexicon cue lists them.
 PREP_COMPLEMENTS = {"as", "of", "on", "for", "about", "to", "with", "against", "over"}
@@ -250,8 +251,7 @@ def _has_that(clause: Token) -> bool:
 
 def _according(ctx: Context, according: Token) -> Draft | None:
     """ "According to X, S" and "S, according to X"."""
-    to = next((c for c in according.children if c.lower_ == "to"), None)
-    source = next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    source = according_source(according)
     head = according.head
     if source is None:
         return None

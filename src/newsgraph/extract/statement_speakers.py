@@ -100,6 +100,12 @@ def _noun_speaker(noun: Token) -> Span | None:
     return None
 
 
+def according_source(according: Token) -> Token | None:
+    """X of "according to X"."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+
+
 def source_span(token: Token) -> Span:
     """The speaker span headed by token; a document ("figures from X", "a study by X") gives way to X."""
     if is_source_noun(token):

@@ -31,3 +31,8 @@ def offset(word: str) -> int:
 def month_number(name: str) -> int:
     """1-12 from a month name or abbreviation."""
     return MONTHS.index(name[:3].lower()) + 1
+
+
+def day_number(text: str) -> int:
+    """The day of the month from "12" or "12th"."""
+    return int(text.rstrip("stndrh"))

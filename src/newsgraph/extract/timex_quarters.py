@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.extract.timex_context import Context, Value, month_number, offset
+from newsgraph.extract.timex_context import Context, Value, day_number, month_number, offset
 
 QUARTER = re.compile(r"\d{4}-Q[1-4]")
 
@@ -36,7 +36,7 @@ def _quarter(groups: dict[str, str], context: Context) -> Value:
     elif year_text:
         year = f"{anchor.year + offset(year_text.split()[0]):04d}"
     elif "em" in groups:  # "the second quarter ended Oct. 31": a (fiscal) quarter is of the year it ended in
-        ended = (month_number(groups["em"]), int(groups["ed"].rstrip("stndrh")))
+        ended = (month_number(groups["em"]), day_number(groups["ed"]))
         year = f"{anchor.year - (ended > (anchor.month, anchor.day)):04d}"
     else:
         start_month = (index - 1) * (6 if half else 3) + 1

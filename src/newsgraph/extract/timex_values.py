@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from newsgraph.extract.timex_context import Context, Value, month_number, offset
+from newsgraph.extract.timex_context import Context, Value, day_number, month_number, offset
 from newsgraph.extract.timex_quarters import QUARTER_HANDLERS, compared_quarter
 from newsgraph.extract.timex_rules import Candidate, scan, timex_data
 
@@ -57,10 +57,6 @@ def year_number(text: str) -> int:
     return 100 * (number(century) or 0) + (number(rest.strip("-")) or 0)
 
 
-def _day(text: str) -> int:
-    return int(text.rstrip("stndrh"))
-
-
 def _ym(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
@@ -94,7 +90,7 @@ def _pick_year(month: int, day: int | None, context: Context) -> int | None:
 def _date_value(groups: dict[str, str], context: Context) -> str | None:
     """A calendar date from groups m (month), d (day), y (year); the year resolved when missing."""
     month = int(groups["m"]) if groups["m"].isdigit() else month_number(groups["m"])
-    day = _day(groups["d"]) if "d" in groups else None
+    day = day_number(groups["d"]) if "d" in groups else None
     year = year_number(groups["y"]) if "y" in groups else _pick_year(month, day, context)
     head = f"{year:04d}" if year else "XXXX"
     return f"{head}-{month:02d}-{day:02d}" if day else f"{head}-{month:02d}"

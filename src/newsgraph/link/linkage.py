@@ -5,8 +5,9 @@ each pair on either side (on both, their mean is taken; a missing pair counts 0)
 with the highest average similarity over all their member pairs merge, again and again, while that
 average reaches the threshold. Average link keeps a look-alike that resembles one member from
 chaining two groups together. The result depends only on the similarities and the item numbers
-(exact ties go to the lowest-numbered clusters), not on the order the pairs are given in. `attach_fragments` then puts each cluster too small to
-be a story of its own into the bigger cluster it resembles most, all at once.
+(exact ties go to the lowest-numbered clusters), not on the order the pairs are given in.
+`attach_fragments` then puts each cluster too small to be a story of its own into the bigger
+cluster it resembles most, all at once.
 """
 
 from __future__ import annotations

@@ -33,12 +33,7 @@ class Segment:
 def item_spans(document: Document, prefix: str) -> list[Span]:
     """Every entity, statement, speaker, number, time, event and event sentence of a document."""
     spans = [Span(f"{prefix}-m{i}", "entity", m.start, m.end, m.entity_id) for i, m in enumerate(document.entities)]
-    for i, q in enumerate(document.quotes):
-        if q.in_title:
-            continue
-        spans.append(Span(f"{prefix}-q{i}", "quote", q.content_start, q.content_end))
-        if q.speaker_start is not None and q.speaker_end is not None:
-            spans.append(Span(f"{prefix}-q{i}", "speaker", q.speaker_start, q.speaker_end))
+    spans += _statement_spans(document, prefix, in_title=False)
     spans += [Span(f"{prefix}-n{i}", "number", n.start, n.end) for i, n in enumerate(document.quantities)]
     spans += [Span(f"{prefix}-t{i}", "time", t.start, t.end) for i, t in enumerate(document.timexes)]
     for i, e in enumerate(document.events):
@@ -47,11 +42,11 @@ def item_spans(document: Document, prefix: str) -> list[Span]:
     return spans
 
 
-def title_spans(document: Document, prefix: str) -> list[Span]:
-    """The statements and speakers of the headline, keyed like the body's statements."""
+def _statement_spans(document: Document, prefix: str, in_title: bool) -> list[Span]:
+    """The contents and speakers of the text's statements, or of the headline's (keyed alike: q + position)."""
     spans = []
     for i, q in enumerate(document.quotes):
-        if q.in_title:
+        if q.in_title == in_title:
             spans.append(Span(f"{prefix}-q{i}", "quote", q.content_start, q.content_end))
             if q.speaker_start is not None and q.speaker_end is not None:
                 spans.append(Span(f"{prefix}-q{i}", "speaker", q.speaker_start, q.speaker_end))
@@ -65,7 +60,7 @@ def segments(document: Document, prefix: str) -> list[Segment]:
 
 def title_segments(document: Document, prefix: str) -> list[Segment]:
     """The headline as segments when a statement was found in it; none otherwise (the page shows the title as it is)."""
-    spans = title_spans(document, prefix)
+    spans = _statement_spans(document, prefix, in_title=True)
     return _cut(document.title, spans) if spans and document.title else []
 
 

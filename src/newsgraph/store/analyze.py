@@ -6,9 +6,8 @@ later run groups its new articles together with the earlier stories they resembl
 their ids (`StoryIndex.grow`). Either way the grouping does not hang on the order the articles
 came in (actor resolution, whose canonical names are story terms, still does); a corpus analyzed
 in parts can differ from one run over all of it, which may group the earlier articles otherwise.
-Claims, blame and framing are per story, so a run relinks
-only the stories its new articles joined or started, reading only those stories' articles; every
-other story keeps its rows.
+Claims, blame and framing are per story, so a run relinks only the stories its new articles joined
+or started, reading only those stories' articles; every other story keeps its rows.
 """
 
 from __future__ import annotations
@@ -113,8 +112,7 @@ def relink_stories(store: Store, corpus: Corpus) -> int:
     wanted = [story for story in stories if story.id in touched]
     members = sorted(store.documents([i for story in wanted for i in story.documents]), key=_stored_order)
     linked = link_corpus(members, index)
-    store.replace_stories(stories, touched, linked.claims, linked.attributions, linked.framing,
-                          corpus.snapshot())
+    store.replace_stories(stories, touched, linked.claims, linked.attributions, linked.framing, corpus.snapshot())
     return len(stories)
 
 
