@@ -463,3 +463,9 @@ def test_fiscal_quarter_is_of_the_year_it_ended_in(parse) -> None:
 def test_number_words_written_apart_are_one_number(parse) -> None:
     found = values(parse, "Crews searched for the last twenty four hours and will stay thirty-one more days.")
     assert (found["the last twenty four hours"], found["thirty-one more days"]) == ("PT24H", "P31D")
+
+
+def test_units_later_are_the_time_that_passed(parse) -> None:
+    text = "The ferry sank on March 3. Three days later, divers found the hull, and a few weeks later the port reopened."
+    found = values(parse, text)
+    assert (found["Three days later"], found["a few weeks later"]) == ("P3D", "PXW")
