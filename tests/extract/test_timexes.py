@@ -469,3 +469,9 @@ def test_units_later_are_the_time_that_passed(parse) -> None:
     text = "The ferry sank on March 3. Three days later, divers found the hull, and a few weeks later the port reopened."
     found = values(parse, text)
     assert (found["Three days later"], found["a few weeks later"]) == ("P3D", "PXW")
+
+
+def test_an_earlier_quarter_looked_back_on_leaves_the_report_s_quarter(parse) -> None:
+    text = ("Orla Foods earned more in the third quarter. After a weak second quarter, sales recovered. "
+            "Costs were higher in the year-earlier period.")
+    assert values(parse, text, date(2017, 10, 27))["year-earlier period"] == "2016-Q3"

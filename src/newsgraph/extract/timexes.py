@@ -68,7 +68,7 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) ->
             period = period or bool(timex.type == "DURATION" and MONTHS_PERIOD.fullmatch(timex.value or ""))
             if _is_reference(candidate, timex):
                 period = False
-                quarter = timex.value if _reported_quarter(timex.value, memory.anchor) else memory.quarter
+                quarter = timex.value if _new_report_quarter(candidate, timex.value, memory) else memory.quarter
                 memory = replace(memory, reference=timex.value, quarter=quarter)
     return sorted(values.values(), key=lambda t: t.start), memory
 
@@ -188,6 +188,17 @@ def _reported_quarter(value: str | None, anchor: date | None) -> bool:
     if not value or not QUARTER.fullmatch(value):
         return False
     return anchor is None or (int(value[:4]), int(value[-1])) < (anchor.year, (anchor.month - 1) // 3 + 1)
+
+
+def _new_report_quarter(candidate: Candidate, value: str | None, memory: Context) -> bool:
+    """Whether a quarter named becomes the report's quarter: one already over, and not earlier than the report's
+    ("After a flat second quarter" in a third-quarter report looks back); a fiscal quarter or one dated by its end
+    ("the second quarter ended Oct. 31") always does. tbaq train part (training/heldout.py): "the year-earlier
+    period" after such a look back is the report's quarter a year back."""
+    if not _reported_quarter(value, memory.anchor):
+        return False
+    fiscal = "fiscal" in candidate.text.lower() or "em" in candidate.groups
+    return fiscal or memory.quarter is None or value >= memory.quarter
 
 
 def _time_of_past_verb(verb: Token, path: list[str]) -> bool:
