@@ -475,3 +475,10 @@ def test_an_earlier_quarter_looked_back_on_leaves_the_report_s_quarter(parse) ->
     text = ("Orla Foods earned more in the third quarter. After a weak second quarter, sales recovered. "
             "Costs were higher in the year-earlier period.")
     assert values(parse, text, date(2017, 10, 27))["year-earlier period"] == "2016-Q3"
+
+
+def test_last_year_compared_with_the_latest_quarter_is_that_quarter_a_year_back(parse) -> None:
+    text = ("Orla Foods reported third-quarter results. Sales in the latest quarter rose to $9 million from "
+            "$8 million last year. Last year, the company also sold a plant.")
+    timexes = find_timexes(parse(text), date(2017, 10, 27))
+    assert [t.value for t in timexes if t.text.lower() == "last year"] == ["2016-Q3", "2016"]

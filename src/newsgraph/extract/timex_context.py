@@ -20,6 +20,8 @@ class Context:
     sentence_day: str | None = None  # day-precision date of the same sentence (for clock times)
     quarter: str | None = None  # the last quarter mentioned before ("the quarter" of a results report)
     months_period: bool = False  # a period of months named before in the sentence ("For the nine months, ...")
+    latest: bool = False  # the last date named was "the latest quarter" / "the latest period" of a results report
+    compared: bool = False  # the expression is the other side of a comparison ("up from $3 million last year")
 
 
 def offset(word: str) -> int:

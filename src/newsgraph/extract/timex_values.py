@@ -277,6 +277,10 @@ def _rel_unit(groups: dict[str, str], context: Context) -> Value:
         return "DURATION", _duration_value(1, unit), None
     if unit == "quarter" and offset(word) == 0 and context.direction == "past" and context.quarter:
         return "DATE", context.quarter, None  # "This quarter's loss" after results for the third quarter: that one
+    if unit == "year" and offset(word) == -1 and context.latest and context.compared and context.quarter:
+        # "Sales in the latest quarter rose from last year's $1.5 billion": the same quarter a year back (tbaq train
+        # part, training/heldout.py: 3 of 3 such comparisons; "Last year, it had" stays the year)
+        return "DATE", f"{int(context.quarter[:4]) - 1:04d}{context.quarter[4:]}", None
     return "DATE", _unit_value(groups["u"], offset(groups["r"]), context.anchor), None
 
 

@@ -38,6 +38,7 @@ YEAR_BACK_GROUPS = {"ya", "a", "a2", "a3"}  # the "year-ago" / "year-earlier" gr
 # "the nine months" of a results report: a year comparison later in its sentence is of the year, not the quarter
 # (tbaq train part, training/heldout.py: "For the nine months, ... compared with year-earlier net income": 1988).
 MONTHS_PERIOD = re.compile(r"P([2-9]|1[01])M")
+COMPARISON = re.compile(r"\b(?:from|compared with|compared to|than|against|versus)\b", re.IGNORECASE)
 MAX_HOPS = 6  # head steps from a time expression up to its governing verb
 
 
@@ -61,7 +62,8 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) ->
     period = False
     for candidate in sorted(candidates, key=lambda c: c.kind in CLOCK_KINDS):
         day = next((t.value for t in values.values() if _is_day(t.value)), None)
-        context = replace(memory, direction=_direction(doc, candidate), sentence_day=day, months_period=period)
+        context = replace(memory, direction=_direction(doc, candidate), sentence_day=day, months_period=period,
+                          compared=_compared(doc, candidate))
         timex = _timex(doc, candidate, context)
         if timex is not None:
             values[candidate] = timex
@@ -69,7 +71,7 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) ->
             if _is_reference(candidate, timex):
                 period = False
                 quarter = timex.value if _new_report_quarter(candidate, timex.value, memory) else memory.quarter
-                memory = replace(memory, reference=timex.value, quarter=quarter)
+                memory = replace(memory, reference=timex.value, quarter=quarter, latest=_names_latest(candidate))
     return sorted(values.values(), key=lambda t: t.start), memory
 
 
@@ -85,6 +87,24 @@ def _timex(doc: Doc, candidate: Candidate, context: Context) -> Timex | None:
     relative = candidate.kind not in ABSOLUTE_KINDS and context.anchor is not None
     anchor = context.anchor.isoformat() if relative else None
     return Timex(start=candidate.start, end=candidate.end, text=text, type=kind, value=normalized, mod=mod, anchor=anchor)
+
+
+def _compared(doc: Doc, candidate: Candidate) -> bool:
+    """Whether the expression is what a figure is compared with: "last year's $1.55 billion", "compared with
+    $33 million last year" (a comparison word before it in its sentence)."""
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if _possessive(span):
+        return True
+    before = doc.text[span.sent.start_char:candidate.start]
+    return bool(COMPARISON.search(before))
+
+
+def _names_latest(candidate: Candidate) -> bool:
+    """"the latest quarter", "the latest period": the report's own quarter, named as the one compared."""
+    word = (candidate.groups.get("l") or "").lower()
+    return candidate.kind == "latest_period" or candidate.kind == "quarter_ref" and word in ("latest", "most recent")
 
 
 def _is_day(value: str | None) -> bool:
@@ -224,8 +244,9 @@ def _bare_past(verb: Token) -> bool:
 
 def _is_reference(candidate: Candidate, timex: Timex) -> bool:
     """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
-    ("up from a year ago", "the 1988 period") is a comparison and leaves the report's quarter the reference."""
-    year_back = candidate.kind in ("shift", "year_ago", "quarter_year") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
+    ("up from a year ago", "the 1988 period", "up from last year") is a comparison and leaves the report's quarter
+    the reference."""
+    year_back = candidate.kind in ("shift", "year_ago", "quarter_year", "rel_unit") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
     if year_back and (QUARTER.fullmatch(timex.value or "") or candidate.kind == "year_ago" or _year_shift(candidate)):
         return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()
