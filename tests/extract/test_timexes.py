@@ -482,3 +482,9 @@ def test_last_year_compared_with_the_latest_quarter_is_that_quarter_a_year_back(
             "$8 million last year. Last year, the company also sold a plant.")
     timexes = find_timexes(parse(text), date(2017, 10, 27))
     assert [t.value for t in timexes if t.text.lower() == "last year"] == ["2016-Q3", "2016"]
+
+
+def test_the_year_period_after_months_is_that_year(parse) -> None:
+    text = ("Orla Foods earned more in the third quarter. "
+            "In the first nine months, it earned $12 million, against $9 million in the 2016 period.")
+    assert values(parse, text, date(2017, 10, 27))["the 2016 period"] == "2016"

@@ -71,9 +71,11 @@ def _latest_period(groups: dict[str, str], context: Context) -> Value:
 
 
 def _quarter_year(groups: dict[str, str], context: Context) -> Value:
-    """"the 1988 period": that year's quarter of the same number as the last quarter named, else the year."""
+    """"the 1988 period": that year's quarter of the same number as the last quarter named, else the year (and the
+    year after a period of months: "In the nine months, net rose from the 1988 period")."""
     year = groups["y"]  # digits: the rule takes a written year only
-    return "DATE", f"{year}{context.quarter[4:]}" if context.quarter else year, None
+    quarter = context.quarter and not context.months_period
+    return "DATE", f"{year}{context.quarter[4:]}" if quarter else year, None
 
 
 QUARTER_HANDLERS = {"quarter": _quarter, "quarter_ref": _quarter_ref, "quarter_year": _quarter_year,
