@@ -488,3 +488,15 @@ def test_the_year_period_after_months_is_that_year(parse) -> None:
     text = ("Orla Foods earned more in the third quarter. "
             "In the first nine months, it earned $12 million, against $9 million in the 2016 period.")
     assert values(parse, text, date(2017, 10, 27))["the 2016 period"] == "2016"
+
+
+def test_the_quarter_ended_a_date_of_another_calendar_quarter_has_no_number(parse) -> None:
+    text = ("Orla Foods earned more in the fiscal first quarter. "
+            "Sales for the quarter ended Sept. 30 rose 9%. Costs for the quarter ended Sept. 30 at Bex Inc. fell.")
+    found = find_timexes(parse(text), date(2017, 10, 27))
+    assert [t.value for t in found if t.text == "the quarter"] == ["2017-QX", "2017-QX"]
+
+
+def test_the_quarter_ended_the_last_day_of_the_quarter_named_keeps_its_number(parse) -> None:
+    text = "Orla Foods earned more in the third quarter. Sales for the quarter ended Sept. 30 rose 9%."
+    assert values(parse, text, date(2017, 10, 27))["the quarter"] == "2017-Q3"
