@@ -500,3 +500,8 @@ def test_the_quarter_ended_a_date_of_another_calendar_quarter_has_no_number(pars
 def test_the_quarter_ended_the_last_day_of_the_quarter_named_keeps_its_number(parse) -> None:
     text = "Orla Foods earned more in the third quarter. Sales for the quarter ended Sept. 30 rose 9%."
     assert values(parse, text, date(2017, 10, 27))["the quarter"] == "2017-Q3"
+
+
+def test_the_current_quarter_told_in_the_past_is_the_report_s_quarter(parse) -> None:
+    text = "Orla Foods reported a decline in fourth-quarter earnings. Sales in the latest period rose 4%."
+    assert values(parse, text, date(2017, 11, 2))["the latest period"] == "2017-Q4"

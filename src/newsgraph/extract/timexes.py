@@ -70,7 +70,7 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) ->
             period = period or bool(timex.type == "DURATION" and MONTHS_PERIOD.fullmatch(timex.value or ""))
             if _is_reference(candidate, timex):
                 period = False
-                quarter = timex.value if _new_report_quarter(candidate, timex.value, memory) else memory.quarter
+                quarter = timex.value if _new_report_quarter(candidate, timex.value, memory, context.direction) else memory.quarter
                 memory = replace(memory, reference=timex.value, quarter=quarter, latest=_names_latest(candidate))
     return sorted(values.values(), key=lambda t: t.start), memory
 
@@ -202,20 +202,24 @@ def _future_cue(token: Token, planned: bool = False) -> bool:
     return bool(FUTURE_AUX.union({"'ll", "wo", "ll"}).intersection(auxiliaries))
 
 
-def _reported_quarter(value: str | None, anchor: date | None) -> bool:
-    """A quarter already over at the anchor: one a report can give results for. A quarter still to come ("losses
-    through the third quarter of 1990") is a forecast, and "the quarter" later in the report is not that one."""
+def _reported_quarter(value: str | None, anchor: date | None, told_past: bool = False) -> bool:
+    """A quarter already over at the anchor: one a report can give results for, or the anchor's own quarter told in
+    the past tense ("reported a decline in fourth-quarter earnings" in November: a fiscal quarter). A quarter still
+    to come ("losses through the third quarter of 1990") is a forecast, and "the quarter" later is not that one."""
     if not value or not QUARTER.fullmatch(value):
         return False
-    return anchor is None or (int(value[:4]), int(value[-1])) < (anchor.year, (anchor.month - 1) // 3 + 1)
+    if anchor is None:
+        return True
+    named, current = (int(value[:4]), int(value[-1])), (anchor.year, (anchor.month - 1) // 3 + 1)
+    return named < current or told_past and named == current
 
 
-def _new_report_quarter(candidate: Candidate, value: str | None, memory: Context) -> bool:
+def _new_report_quarter(candidate: Candidate, value: str | None, memory: Context, direction: str) -> bool:
     """Whether a quarter named becomes the report's quarter: one already over, and not earlier than the report's
     ("After a flat second quarter" in a third-quarter report looks back); a fiscal quarter or one dated by its end
     ("the second quarter ended Oct. 31") always does. tbaq train part (training/heldout.py): "the year-earlier
     period" after such a look back is the report's quarter a year back."""
-    if not _reported_quarter(value, memory.anchor):
+    if not _reported_quarter(value, memory.anchor, direction in ("past", "before")):
         return False
     fiscal = "fiscal" in candidate.text.lower() or "em" in candidate.groups
     return fiscal or memory.quarter is None or value >= memory.quarter
