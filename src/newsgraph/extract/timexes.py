@@ -62,15 +62,17 @@ def _sentence_timexes(doc: Doc, candidates: list[Candidate], memory: Context) ->
     period = False
     for candidate in sorted(candidates, key=lambda c: c.kind in CLOCK_KINDS):
         day = next((t.value for t in values.values() if _is_day(t.value)), None)
+        compared = memory.latest and _compared(doc, candidate)  # only used after "the latest quarter"
         context = replace(memory, direction=_direction(doc, candidate), sentence_day=day, months_period=period,
-                          compared=_compared(doc, candidate))
+                          compared=compared)
         timex = _timex(doc, candidate, context)
         if timex is not None:
             values[candidate] = timex
             period = period or bool(timex.type == "DURATION" and MONTHS_PERIOD.fullmatch(timex.value or ""))
             if _is_reference(candidate, timex):
                 period = False
-                quarter = timex.value if _new_report_quarter(candidate, timex.value, memory, context.direction) else memory.quarter
+                new_quarter = _new_report_quarter(candidate, timex.value, memory, context.direction)
+                quarter = timex.value if new_quarter else memory.quarter
                 memory = replace(memory, reference=timex.value, quarter=quarter, latest=_names_latest(candidate))
     return sorted(values.values(), key=lambda t: t.start), memory
 
