@@ -252,7 +252,9 @@ def _is_reference(candidate: Candidate, timex: Timex) -> bool:
     """A calendar date later expressions ("the next day", "a year earlier") may count from; a year-ago quarter
     ("up from a year ago", "the 1988 period", "up from last year") is a comparison and leaves the report's quarter
     the reference."""
-    year_back = candidate.kind in ("shift", "year_ago", "quarter_year", "rel_unit") or bool(YEAR_BACK_GROUPS & candidate.groups.keys())
+    groups = candidate.groups
+    last_year = candidate.kind == "rel_unit" and groups.get("u", "").lower() == "year"
+    year_back = candidate.kind in ("shift", "year_ago", "quarter_year") or last_year or bool(YEAR_BACK_GROUPS & groups.keys())
     if year_back and (QUARTER.fullmatch(timex.value or "") or candidate.kind == "year_ago" or _year_shift(candidate)):
         return False
     return timex.type in ("DATE", "TIME") and bool(timex.value) and timex.value[:4].isdigit()
