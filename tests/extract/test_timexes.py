@@ -505,3 +505,8 @@ def test_the_quarter_ended_the_last_day_of_the_quarter_named_keeps_its_number(pa
 def test_the_current_quarter_told_in_the_past_is_the_report_s_quarter(parse) -> None:
     text = "Orla Foods reported a decline in fourth-quarter earnings. Sales in the latest period rose 4%."
     assert values(parse, text, date(2017, 11, 2))["the latest period"] == "2017-Q4"
+
+
+def test_then_current_is_a_past_reference(parse) -> None:
+    found = values(parse, "Holders could buy shares at half the then current price; the current price is higher.")
+    assert (found["then current"], found["current"]) == ("PAST_REF", "PRESENT_REF")
