@@ -99,7 +99,8 @@ def _compared(doc: Doc, candidate: Candidate) -> bool:
         return False
     if _possessive(span):
         return True
-    before = doc.text[span.sent.start_char:candidate.start]
+    sentence_start = span.sent.start_char if doc.has_annotation("SENT_START") else 0
+    before = doc.text[sentence_start:candidate.start]
     return bool(COMPARISON.search(before))
 
 
