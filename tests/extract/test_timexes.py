@@ -510,9 +510,3 @@ def test_the_current_quarter_told_in_the_past_is_the_report_s_quarter(parse) -> 
 def test_then_current_is_a_past_reference(parse) -> None:
     found = values(parse, "Holders could buy shares at half the then current price; the current price is higher.")
     assert (found["then current"], found["current"]) == ("PAST_REF", "PRESENT_REF")
-
-
-def test_units_earlier_are_the_time_that_passed_but_a_year_earlier_is_a_year(parse) -> None:
-    text = "The ferry sank on March 3. A day earlier, the crew had complained. Sales fell from a year earlier."
-    found = values(parse, text)
-    assert (found["A day earlier"], found["a year earlier"]) == ("P1D", "2015-03-03")

@@ -409,12 +409,12 @@ def _as_day(value: str | None) -> date | None:
 
 
 def _shift(groups: dict[str, str], context: Context) -> Value:
-    """"three weeks ago", "a year earlier": the unit that far back (or ahead); "three days later", "a day earlier"
-    are the time that passed, as TimeBank marks them (tbaq train part, training/heldout.py: 4 of 4 "N days/hours
-    later/earlier" are durations), while "a year earlier" stays the year it reaches (a report's comparison)."""
+    """"three weeks ago", "a year earlier": the unit that far back (or ahead); "three days later" is the time that
+    passed, as TimeBank marks it (tbaq train part, training/heldout.py: 3 of 3 "N days/hours later" are durations),
+    while "a year later" stays the year it reaches, as "a year earlier" does."""
     amount = number(groups["n"])
     unit = groups["u"].lower().rstrip("s").replace("centurie", "century")
-    if groups["dir"].lower() in ("later", "earlier") and unit not in YEAR_UNITS:
+    if groups["dir"].lower() == "later" and unit not in YEAR_UNITS:
         return "DURATION", _duration_value(amount, unit), _mod(groups["t"])
     sign = -1 if groups["dir"].lower() in ("ago", "earlier") else 1
     relative = groups["dir"].lower() in ("earlier", "later") and context.reference
