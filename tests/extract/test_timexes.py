@@ -465,10 +465,10 @@ def test_number_words_written_apart_are_one_number(parse) -> None:
     assert (found["the last twenty four hours"], found["thirty-one more days"]) == ("PT24H", "P31D")
 
 
-def test_units_later_are_the_time_that_passed(parse) -> None:
-    text = "The ferry sank on March 3. Three days later, divers found the hull, and a few weeks later the port reopened."
-    found = values(parse, text)
-    assert (found["Three days later"], found["a few weeks later"]) == ("P3D", "PXW")
+def test_days_later_count_from_the_date_told_before(parse) -> None:
+    text = "The ferry sank on March 3. Three days later, divers found the hull. A day earlier, a storm had passed."
+    found = values(parse, text, date(2017, 3, 20))
+    assert (found["Three days later"], found["A day earlier"]) == ("2017-03-06", "2017-03-05")
 
 
 def test_an_earlier_quarter_looked_back_on_leaves_the_report_s_quarter(parse) -> None:

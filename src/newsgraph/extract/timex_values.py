@@ -27,7 +27,6 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # (training/heldout.py) gives 12 of 24 weekday night/morning expressions the day, 9 their part, 3 another part;
 # "evening" keeps its part (2 of 2).
 DAY_ONLY_PARTS = {"morning", "night"}
-YEAR_UNITS = {"year", "decade", "century"}
 
 
 def normalize(candidate: Candidate, context: Context) -> Value | None:
@@ -409,13 +408,8 @@ def _as_day(value: str | None) -> date | None:
 
 
 def _shift(groups: dict[str, str], context: Context) -> Value:
-    """"three weeks ago", "a year earlier": the unit that far back (or ahead); "three days later" is the time that
-    passed, as TimeBank marks it (tbaq train part, training/heldout.py: 3 of 3 "N days/hours later" are durations),
-    while "a year later" stays the year it reaches, as "a year earlier" does."""
     amount = number(groups["n"])
     unit = groups["u"].lower().rstrip("s").replace("centurie", "century")
-    if groups["dir"].lower() == "later" and unit not in YEAR_UNITS:
-        return "DURATION", _duration_value(amount, unit), _mod(groups["t"])
     sign = -1 if groups["dir"].lower() in ("ago", "earlier") else 1
     relative = groups["dir"].lower() in ("earlier", "later") and context.reference
     if amount is None:
