@@ -633,3 +633,18 @@ def test_a_claim_owned_by_his_or_her_is_the_named_persons_statement(statements):
     text = "Councillor Jon Berg spoke at the harbour on Monday. His claim that the pier was unsafe angered the fishermen."
     claim = only(statements(text), "pier was unsafe")
     assert (claim.speaker_text, claim.speaker) == ("His", "Councillor Jon Berg")
+
+
+def test_a_clause_set_off_before_an_inverted_said_is_its_content_even_when_it_reports(statements):
+    text = "Harbour officials felt uneasy about the new tariff because it could drive ferries away, said Lena Okafor, the port director."
+    statement = only(statements(text), "felt uneasy")
+    assert statement.cue == "said" and statement.speaker == "Lena Okafor"
+    assert statement.content == "Harbour officials felt uneasy about the new tariff because it could drive ferries away"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(statements):
+    text = "The vote is unlikely to pass; the council's spokesman says members will meet again next month."
+    found = statements(text)
+    statement = only(found, "members will meet")
+    assert statement.cue == "says" and statement.content == "members will meet again next month"
+    assert not any("unlikely" in s.content for s in found)

@@ -68,7 +68,8 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
     """The that-clause of a reporting verb, before or after it."""
     if "ccomp" not in complements:
         return None
-    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb)), None)
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb) and not _across_semicolon(c, verb)]
+    clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None:
         return clause.left_edge.i, clause_end(clause)
     head = _clause_head(verb) if verb.dep_ == "parataxis" else verb.head
@@ -140,10 +141,17 @@ def _set_off(verb: Token) -> bool:
 
 
 def _is_report(clause: Token, verb: Token) -> bool:
-    """Whether a clause before the verb is itself the report ("Sources said" in "Sources said S")."""
+    """Whether a clause before the verb is itself the report ("Sources said" in "Sources said S"); not
+    when a comma sets it off from the verb ("Officials felt S, said X": the clause is what X said)."""
     cue = cues().get((clause.lemma_.lower(), "VERB"))
     has_subject = any(c.dep_ == "nsubj" for c in clause.children)
-    return clause.i < verb.i and cue is not None and "ccomp" in cue.complements and has_subject
+    set_off = clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ","
+    return clause.i < verb.i and cue is not None and "ccomp" in cue.complements and has_subject and not set_off
+
+
+def _across_semicolon(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon parts a clause before the verb from it ("S1; his team says S2": S1 is the writer's)."""
+    return clause.i < verb.i and any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
 def clause_end(clause: Token) -> int:
