@@ -648,3 +648,10 @@ def test_a_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(statem
     statement = only(found, "members will meet")
     assert statement.cue == "says" and statement.content == "members will meet again next month"
     assert not any("unlikely" in s.content for s in found)
+
+
+def test_a_content_that_opens_a_quote_runs_on_to_its_close(statements):
+    text = 'Governor Ada Lind called the bridge a "shining example in a decade when so many projects fail."'
+    statement = only(statements(text), "shining example")
+    assert statement.cue == "called" and statement.speaker == "Ada Lind"
+    assert statement.content == 'the bridge a "shining example in a decade when so many projects fail."'
