@@ -655,3 +655,9 @@ def test_a_content_that_opens_a_quote_runs_on_to_its_close(statements):
     statement = only(statements(text), "shining example")
     assert statement.cue == "called" and statement.speaker == "Ada Lind"
     assert statement.content == 'the bridge a "shining example in a decade when so many projects fail."'
+
+
+def test_a_participle_tail_with_a_leading_adverb_is_left_out_of_the_content(statements):
+    text = "The minister told farmers he would lower the diesel tax, implicitly tying his future to the reform."
+    statement = only(statements(text), "diesel tax")
+    assert (statement.cue, statement.content) == ("told", "he would lower the diesel tax")

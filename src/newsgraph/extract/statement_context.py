@@ -82,16 +82,16 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:
     """The content's end before a comment set off by a comma that runs to its end: ", which makes him
-    an outlier", ", saying ..." (PolNeAR leaves such tails out of the content); inside quote marks
+    an outlier", ", saying ...", ", implicitly putting ..." (PolNeAR leaves such tails out of the content); inside quote marks
     the words are the speaker's own and stay."""
     doc = ctx.doc
     for i in range(first + 2, last + 1):
         token = doc[i]
         if doc[i - 1].text != "," or token.is_space or ctx.in_quote(token):
             continue
-        head = token.head if token.tag_ in RELATIVE_TAGS else token
+        head = token.head if token.tag_ in RELATIVE_TAGS or token.dep_ == "advmod" else token
         relative = token.tag_ in RELATIVE_TAGS and head.dep_ == "relcl"
-        participle = token.tag_ == "VBG" and token.dep_ in TAIL_DEPS
+        participle = head.tag_ == "VBG" and head.dep_ in TAIL_DEPS
         if (relative or participle) and head.left_edge.i == i and head.right_edge.i >= last - 1:
             return i - 2
     return last
