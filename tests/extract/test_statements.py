@@ -661,3 +661,9 @@ def test_a_participle_tail_with_a_leading_adverb_is_left_out_of_the_content(stat
     text = "The minister told farmers he would lower the diesel tax, implicitly tying his future to the reform."
     statement = only(statements(text), "diesel tax")
     assert (statement.cue, statement.content) == ("told", "he would lower the diesel tax")
+
+
+def test_a_cue_inside_its_content_takes_the_clause_the_parse_hangs_from_it(statements):
+    statement = only(statements("To understand the old port, the mayor said, one should visit this museum."), "museum")
+    assert statement.cue == "said" and statement.speaker_text == "the mayor"
+    assert statement.content == "To understand the old port, the mayor said, one should visit this museum"

@@ -78,7 +78,7 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
             if any(not t.is_punct and not t.is_space for t in verb.doc[verb.right_edge.i + 1 : head.right_edge.i + 1]):
                 return head.left_edge.i, head.right_edge.i  # "S1, Mr. Clarke said, until S2": the clause goes on after its cue
             return head.left_edge.i, verb.left_edge.i - 1  # "S, the ministry said."
-        if head.left_edge.i < verb.left_edge.i:
+        if head.left_edge.i < _cue_start(verb):
             return head.left_edge.i, head.right_edge.i  # "S1, he said, S2": one content around its cue (PolNeAR)
         return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
     return None
@@ -133,9 +133,16 @@ def _around_aside(verb: Token, head: Token) -> tuple[int, int]:
     return head.left_edge.i, head.right_edge.i  # "S1, as she noted, S2"
 
 
+def _cue_start(verb: Token) -> int:
+    """Where a parenthetical cue's own words start: at its subject, also when the parse hangs the
+    clause before it from the cue ("To see X, the mayor said, one should visit Y")."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    return subject.left_edge.i if subject is not None else verb.left_edge.i
+
+
 def _set_off(verb: Token) -> bool:
     """Whether the cue's clause is set off by a comma or quote mark ("S, the ministry said")."""
-    first = verb.left_edge.i
+    first = _cue_start(verb)
     edges = verb.doc[max(0, first - 1) : first + 1]  # the comma may hang from the cue or from the clause
     return any(token.text in SET_OFF for token in edges)
 
