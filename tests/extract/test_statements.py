@@ -667,3 +667,8 @@ def test_a_cue_inside_its_content_takes_the_clause_the_parse_hangs_from_it(state
     statement = only(statements("To understand the old port, the mayor said, one should visit this museum."), "museum")
     assert statement.cue == "said" and statement.speaker_text == "the mayor"
     assert statement.content == "To understand the old port, the mayor said, one should visit this museum"
+
+
+def test_a_condition_on_the_cues_objects_is_part_of_what_was_said(statements):
+    statement = only(statements("Union leaders called the offer an insult if it stands."), "insult")
+    assert (statement.cue, statement.content) == ("called", "the offer an insult if it stands")

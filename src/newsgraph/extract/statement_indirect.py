@@ -21,6 +21,7 @@ NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "au
 # Prepositions that set when, where or why something was said, not what ("during a stop in Flint").
 ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "despite", "following", "while", "because"}
 EXPLETIVES = {"it", "there"}
+CONDITIONS = {"if", "unless"}
 SET_OFF = {",", "”", '"', "''", "’", "—", "-"}
 ADVERB_DEPS = {"advmod"}
 # The only objects an "as X said" aside may have: "as she has said it", "as he has said so".
@@ -213,6 +214,8 @@ def _may_be_content(child: Token) -> bool:
     """Whether a right-hand child of a cue verb can be part of what was said."""
     if child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS:
         return False
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children):
+        return True  # "sees an insult if they stay home": the condition is part of what is said
     return child.dep_ not in NOT_CONTENT and child.lower_ != "according" and not _is_time(child)
 
 
