@@ -82,8 +82,8 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:
     """The content's end before a comment set off by a comma that runs to its end: ", which makes him
-    an outlier", ", saying ...", ", implicitly putting ..." (PolNeAR leaves such tails out of the content); inside quote marks
-    the words are the speaker's own and stay."""
+    an outlier", ", saying ...", ", implicitly putting ..." (PolNeAR leaves such tails out of the
+    content); inside quote marks the words are the speaker's own and stay."""
     doc = ctx.doc
     for i in range(first + 2, last + 1):
         token = doc[i]
