@@ -633,3 +633,42 @@ def test_a_claim_owned_by_his_or_her_is_the_named_persons_statement(statements):
     text = "Councillor Jon Berg spoke at the harbour on Monday. His claim that the pier was unsafe angered the fishermen."
     claim = only(statements(text), "pier was unsafe")
     assert (claim.speaker_text, claim.speaker) == ("His", "Councillor Jon Berg")
+
+
+def test_a_clause_set_off_before_an_inverted_said_is_its_content_even_when_it_reports(statements):
+    text = "Harbour officials felt uneasy about the new tariff because it could drive ferries away, said Lena Okafor, the port director."
+    statement = only(statements(text), "felt uneasy")
+    assert statement.cue == "said" and statement.speaker == "Lena Okafor"
+    assert statement.content == "Harbour officials felt uneasy about the new tariff because it could drive ferries away"
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_cue_after_it_reports(statements):
+    text = "The vote is unlikely to pass; the council's spokesman says members will meet again next month."
+    found = statements(text)
+    statement = only(found, "members will meet")
+    assert statement.cue == "says" and statement.content == "members will meet again next month"
+    assert not any("unlikely" in s.content for s in found)
+
+
+def test_a_content_that_opens_a_quote_runs_on_to_its_close(statements):
+    text = 'Governor Ada Lind called the bridge a "shining example in a decade when so many projects fail."'
+    statement = only(statements(text), "shining example")
+    assert statement.cue == "called" and statement.speaker == "Ada Lind"
+    assert statement.content == 'the bridge a "shining example in a decade when so many projects fail."'
+
+
+def test_a_participle_tail_with_a_leading_adverb_is_left_out_of_the_content(statements):
+    text = "The minister told farmers he would lower the diesel tax, implicitly tying his future to the reform."
+    statement = only(statements(text), "diesel tax")
+    assert (statement.cue, statement.content) == ("told", "he would lower the diesel tax")
+
+
+def test_a_cue_inside_its_content_takes_the_clause_the_parse_hangs_from_it(statements):
+    statement = only(statements("To understand the old port, the mayor said, one should visit this museum."), "museum")
+    assert statement.cue == "said" and statement.speaker_text == "the mayor"
+    assert statement.content == "To understand the old port, the mayor said, one should visit this museum"
+
+
+def test_a_condition_on_the_cues_objects_is_part_of_what_was_said(statements):
+    statement = only(statements("Union leaders called the offer an insult if it stands."), "insult")
+    assert (statement.cue, statement.content) == ("called", "the offer an insult if it stands")

@@ -70,7 +70,7 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
         first += 1
     while last >= first and (_is_edge(doc[last]) or doc[last].lower_ in TRAILING_WORDS):
         last -= 1
-    first, last = _balance_marks(doc, first, last)
+    first, last = _balance_marks(doc, first, _to_quote_end(ctx, first, last))
     if last - first < 1:
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
@@ -82,18 +82,30 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:
     """The content's end before a comment set off by a comma that runs to its end: ", which makes him
-    an outlier", ", saying ..." (PolNeAR leaves such tails out of the content); inside quote marks
-    the words are the speaker's own and stay."""
+    an outlier", ", saying ...", ", implicitly putting ..." (PolNeAR leaves such tails out of the
+    content); inside quote marks the words are the speaker's own and stay."""
     doc = ctx.doc
     for i in range(first + 2, last + 1):
         token = doc[i]
         if doc[i - 1].text != "," or token.is_space or ctx.in_quote(token):
             continue
-        head = token.head if token.tag_ in RELATIVE_TAGS else token
+        head = token.head if token.tag_ in RELATIVE_TAGS or token.dep_ == "advmod" else token
         relative = token.tag_ in RELATIVE_TAGS and head.dep_ == "relcl"
-        participle = token.tag_ == "VBG" and token.dep_ in TAIL_DEPS
+        participle = head.tag_ == "VBG" and head.dep_ in TAIL_DEPS
         if (relative or participle) and head.left_edge.i == i and head.right_edge.i >= last - 1:
             return i - 2
+    return last
+
+
+def _to_quote_end(ctx: Context, first: int, last: int) -> int:
+    """Run a content that opens a quote on to the quote's close ("called Burma a “good news story in
+    an era when ...”"): the parse may end the clause inside the quoted words, the speaker did not."""
+    doc = ctx.doc
+    quote = ctx.quote_at(doc[last].idx) if last >= first else None
+    if quote is None or quote.start < doc[first].idx:
+        return last
+    while last + 1 < len(doc) and doc[last + 1].idx < quote.end:
+        last += 1
     return last
 
 

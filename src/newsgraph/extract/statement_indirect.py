@@ -21,6 +21,7 @@ NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "au
 # Prepositions that set when, where or why something was said, not what ("during a stop in Flint").
 ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "despite", "following", "while", "because"}
 EXPLETIVES = {"it", "there"}
+CONDITIONS = {"if", "unless"}
 SET_OFF = {",", "”", '"', "''", "’", "—", "-"}
 ADVERB_DEPS = {"advmod"}
 # The only objects an "as X said" aside may have: "as she has said it", "as he has said so".
@@ -68,7 +69,8 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
     """The that-clause of a reporting verb, before or after it."""
     if "ccomp" not in complements:
         return None
-    clause = next((c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb)), None)
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb) and not _across_semicolon(c, verb)]
+    clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None:
         return clause.left_edge.i, clause_end(clause)
     head = _clause_head(verb) if verb.dep_ == "parataxis" else verb.head
@@ -77,7 +79,7 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
             if any(not t.is_punct and not t.is_space for t in verb.doc[verb.right_edge.i + 1 : head.right_edge.i + 1]):
                 return head.left_edge.i, head.right_edge.i  # "S1, Mr. Clarke said, until S2": the clause goes on after its cue
             return head.left_edge.i, verb.left_edge.i - 1  # "S, the ministry said."
-        if head.left_edge.i < verb.left_edge.i:
+        if head.left_edge.i < _cue_start(verb):
             return head.left_edge.i, head.right_edge.i  # "S1, he said, S2": one content around its cue (PolNeAR)
         return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
     return None
@@ -132,18 +134,32 @@ def _around_aside(verb: Token, head: Token) -> tuple[int, int]:
     return head.left_edge.i, head.right_edge.i  # "S1, as she noted, S2"
 
 
+def _cue_start(verb: Token) -> int:
+    """Where a parenthetical cue's own words start: at its subject, also when the parse hangs the
+    clause before it from the cue ("To see X, the mayor said, one should visit Y")."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    return subject.left_edge.i if subject is not None else verb.left_edge.i
+
+
 def _set_off(verb: Token) -> bool:
     """Whether the cue's clause is set off by a comma or quote mark ("S, the ministry said")."""
-    first = verb.left_edge.i
+    first = _cue_start(verb)
     edges = verb.doc[max(0, first - 1) : first + 1]  # the comma may hang from the cue or from the clause
     return any(token.text in SET_OFF for token in edges)
 
 
 def _is_report(clause: Token, verb: Token) -> bool:
-    """Whether a clause before the verb is itself the report ("Sources said" in "Sources said S")."""
+    """Whether a clause before the verb is itself the report ("Sources said" in "Sources said S"); not
+    when a comma sets it off from the verb ("Officials felt S, said X": the clause is what X said)."""
     cue = cues().get((clause.lemma_.lower(), "VERB"))
     has_subject = any(c.dep_ == "nsubj" for c in clause.children)
-    return clause.i < verb.i and cue is not None and "ccomp" in cue.complements and has_subject
+    set_off = clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ","
+    return clause.i < verb.i and cue is not None and "ccomp" in cue.complements and has_subject and not set_off
+
+
+def _across_semicolon(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon parts a clause before the verb from it ("S1; his team says S2": S1 is the writer's)."""
+    return clause.i < verb.i and any(t.text == ";" for t in verb.doc[clause.right_edge.i + 1 : verb.i])
 
 
 def clause_end(clause: Token) -> int:
@@ -198,6 +214,8 @@ def _may_be_content(child: Token) -> bool:
     """Whether a right-hand child of a cue verb can be part of what was said."""
     if child.dep_ == "prep" and child.lower_ in ADJUNCT_PREPS:
         return False
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children):
+        return True  # "sees an insult if they stay home": the condition is part of what is said
     return child.dep_ not in NOT_CONTENT and child.lower_ != "according" and not _is_time(child)
 
 
