@@ -7,8 +7,7 @@ Parses both splits once (cached in --work), labels every candidate of statement_
 shared scorer would match), fits an
 L2 logistic regression (scikit-learn, training only), chooses the acceptance threshold that
 gives the best content F1 + content+source F1 of find_statements on dev, and writes
-src/newsgraph/data/statement_model.json with its statement_model.meta.json (also written to
-training/attribution/meta.json).
+src/newsgraph/data/statement_model.json with its statement_model.meta.json beside it.
 """
 
 from __future__ import annotations
@@ -113,8 +112,7 @@ def main() -> None:
             "dev": {k: round(v, 3) for k, v in sweep[best].items()},
             "dev_note": "find_statements alone on PolNeAR dev (no corpus-wide resolution); "
                         "benchmarks/attribution.py gives the full extract numbers"}
-    for path in (HERE / "meta.json", PACKAGE_MODEL.with_suffix(".meta.json")):  # beside the script and the weights
-        path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    PACKAGE_MODEL.with_suffix(".meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     print(f"threshold={best} {sweep[best]}")
 
 
