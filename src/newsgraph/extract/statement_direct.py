@@ -12,7 +12,7 @@ from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
 from newsgraph.extract.statement_indirect import puts_it
 from newsgraph.extract.statement_lexicon import cues
-from newsgraph.extract.statement_speakers import according_source, source_span, speaker_of
+from newsgraph.extract.statement_speakers import according_source, can_speak, is_first_or_second_person, source_span, speaker_of
 
 # A quote is speech, not a scare-quoted phrase, when its words end with punctuation inside the
 # marks, when a colon introduces it, or when it is at least this many words long (statements dev set);
@@ -31,6 +31,11 @@ CONTINUE_REACH = 40
 # How many tokens after an inverted cue its speaker's name may start ("...," said Transport Secretary Helen Price).
 INVERTED_REACH = 3
 SENTENCE_END = {".", "!", "?"}
+# A quote ending in these hands over to whoever voiced it, in the words after the closing mark.
+HANDING_MARKS = {",", "?", "!"}
+# How a verb that voices the quote before it hangs in the parse, and the objects it does not take.
+VOICING_DEPS = {"ROOT", "parataxis", "ccomp"}
+OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
 SPEECH_END = set(",.?!…—-:;")
 SIGNATURE_DASHES = {"―", "—", "–", "-"}
 # A signature line ("― Carla Sanchez, Phoenix") is short: at most this many characters after its dash.
@@ -95,17 +100,52 @@ def _is_speech_verb(token: Token) -> bool:
 
 
 def _cue_after(ctx: Context, quote: Quote) -> Token | None:
-    """The reporting verb just after a closing mark ("...," Kaya told reporters)."""
+    """The reporting verb just after a closing mark ("...," Kaya told reporters); failing one, the
+    verb that voices a quote handed over with a comma ("...," the judge exclaimed)."""
+    after = _words_after(ctx, quote)
+    for token in after:
+        if _is_speech_verb(token) and not _is_subordinate(token, quote):
+            return None if _reports_next(ctx, quote, token) else token
+    if ctx.text[quote.start : quote.end].rstrip()[-1:] not in HANDING_MARKS:
+        return None
+    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    return verb if verb is not None and _voices(ctx, verb, quote) else None
+
+
+def _words_after(ctx: Context, quote: Quote) -> list[Token]:
+    """The tokens after a closing mark, within reach, up to the sentence end, a line break or the next quote."""
     doc = ctx.doc
     span = doc.char_span(quote.end, min(len(ctx.text), quote.end + 1), alignment_mode="expand")
     if span is None:
-        return None
+        return []
+    words = []
     for token in doc[span.end : span.end + CUE_REACH]:
         if ctx.in_quote(token) or _ends_sentence(token) or token.text.startswith("\n"):
-            return None
-        if _is_speech_verb(token) and token.dep_ not in SUBORDINATE_DEPS:
-            return None if _reports_next(ctx, quote, token) else token
-    return None
+            break
+        words.append(token)
+    return words
+
+
+def _voices(ctx: Context, verb: Token, quote: Quote) -> bool:
+    """Whether a verb after a quote is how someone voiced it ("...?" scoffed Gil): a main verb
+    without an object outside the quote ("...," the club charged a fee: not), whose subject can speak."""
+    if verb.dep_ not in VOICING_DEPS and not _hangs_in(verb, quote):
+        return False
+    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and can_speak(subject) and not is_first_or_second_person(source_span(subject))
+
+
+def _is_subordinate(verb: Token, quote: Quote) -> bool:
+    """Whether a verb after a quote hangs in a clause of a later word ("...," said X, who told Y); a verb
+    the parser hung from a word inside the quote ("...the mosques," the candidate said) is its cue."""
+    return verb.dep_ in SUBORDINATE_DEPS and not _hangs_in(verb, quote)
+
+
+def _hangs_in(verb: Token, quote: Quote) -> bool:
+    """Whether the parser hung a verb after a quote from a word inside it (a misparse of the cue)."""
+    return quote.start <= verb.head.idx < quote.end
 
 
 def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:

@@ -1,0 +1,59 @@
+"""Speakers of direct quotes: the verb after a quote that voices it, even when the parser hangs it
+from a word inside the quote or the cue lexicon does not list it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.extract.mentions import find_mentions
+from newsgraph.extract.statement_context import Context
+from newsgraph.extract.statement_direct import direct_drafts
+from newsgraph.extract.statements import find_statements
+
+
+@pytest.fixture(scope="module")
+def statements(parse):
+    def run(text: str):
+        doc = parse(text)
+        return find_statements(doc, find_mentions(doc))
+
+    return run
+
+
+def only(found, fragment: str):
+    hits = [s for s in found if fragment in s.content]
+    assert len(hits) == 1, [s.content for s in found]
+    return hits[0]
+
+
+def test_a_cue_the_parser_hangs_inside_the_quote_still_reports_it(nlp):
+    words = ["“", "We", "saw", "the", "ships", ",", "”", "the", "pilot", "said", "."]
+    spaces = [False, True, True, True, False, False, True, True, True, False, False]
+    heads = [2, 2, 2, 4, 2, 2, 2, 8, 9, 4, 2]  # "said" hung from "ships" as a relative clause
+    deps = ["punct", "nsubj", "ROOT", "det", "dobj", "punct", "punct", "det", "nsubj", "relcl", "punct"]
+    pos = ["PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    lemmas = ["“", "we", "see", "the", "ship", ",", "”", "the", "pilot", "say", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    [draft] = direct_drafts(Context(doc))
+    assert draft.cue is not None and draft.cue.text == "said"
+    assert draft.speaker is not None and draft.speaker.text == "the pilot"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker, cue",
+    [
+        ("“Who are the real rebels here?” scoffed Maria Lopez, a student at the college.", "real rebels", "Maria Lopez", "scoffed"),
+        ("The hearing ran late.\n\n“Everything you said and everything I said,” the judge exclaimed, “has overlapped.”",
+         "everything I said", "judge", "exclaimed"),
+    ],
+)
+def test_the_verb_after_a_handed_over_quote_voices_it(statements, text, fragment, speaker, cue):
+    quote = only(statements(text), fragment)
+    assert quote.direct and quote.speaker == speaker and quote.cue == cue
+
+
+def test_a_verb_with_its_own_object_after_a_quote_does_not_voice_it(statements):
+    text = "Under what the owner called “the old model,” the Harbour Club doubled its fees for new members."
+    quote = only(statements(text), "the old model")
+    assert quote.speaker == "owner" and quote.cue == "called"
