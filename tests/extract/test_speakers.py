@@ -57,3 +57,28 @@ def test_a_verb_with_its_own_object_after_a_quote_does_not_voice_it(statements):
     text = "Under what the owner called “the old model,” the Harbour Club doubled its fees for new members."
     quote = only(statements(text), "the old model")
     assert quote.speaker == "owner" and quote.cue == "called"
+
+
+def test_a_quote_opening_a_sentence_takes_the_speaker_of_the_report_before_it(statements):
+    text = (
+        "The council may delay the vote until spring, Deputy Mayor Ana Ruiz said. \"The other worry is whether we "
+        "would look as if we were favouring one bidder over another in this process.\""
+    )
+    quote = only(statements(text), "The other worry")
+    assert quote.direct and quote.speaker == "Deputy Mayor Ana Ruiz"
+
+
+def test_a_negated_report_gives_no_voice_to_the_quote_after_it(statements):
+    text = (
+        "The council met on Monday. Mayor Ana Ruiz did not suggest any delay. \"Our goal is not to start a cycle "
+        "of escalation that nobody in this city wants to see repeated.\""
+    )
+    assert only(statements(text), "Our goal").speaker is None
+
+
+def test_a_report_in_the_paragraph_before_gives_no_voice_to_a_quote(statements):
+    text = (
+        "The council may delay the vote until spring, Deputy Mayor Ana Ruiz said.\n\n\"The other worry is whether "
+        "we would look as if we were favouring one bidder over another in this process.\""
+    )
+    assert only(statements(text), "The other worry").speaker is None

@@ -60,7 +60,7 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         if signed is not None:
             cue, speaker = signed
         else:
-            speaker = _speaker(ctx, quote, cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
+            speaker = _speaker(ctx, quote, cue) if cue is not None else _voice_before(ctx, quote, previous)
         lead = _lead_clause(ctx, cue, quote) if cue is not None else None
         if lead is not None:  # "said she has the quality for the job: “Steadiness ...”" is one mixed statement
             closed = quote.end + (quote.end < len(ctx.text) and ctx.text[quote.end] in QUOTE_CHARS)
@@ -221,6 +221,35 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
 def _introduces(token: Token) -> bool:
     """A verb whose subject a colon hands the quote to ("Limbaugh continued:", "Said Ellis:")."""
     return token.pos_ == "VERB" and token.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "dobj", "npadvmod"} for c in token.children)
+
+
+def _voice_before(ctx: Context, quote: Quote, previous: Draft | None) -> Span | None:
+    """Who speaks a quote no cue reports: the speaker of the report ending the sentence just
+    before it ("..., Schiff said. “Q”"), else the previous quote's speaker when it comes right before."""
+    reporter = _reporter_before(ctx, quote)
+    speaker = speaker_of(reporter) if reporter is not None else None
+    if speaker is not None and not ctx.in_quote(speaker.root):
+        return speaker
+    return previous.speaker if previous is not None and _follows(ctx, previous, quote) else None
+
+
+def _reporter_before(ctx: Context, quote: Quote) -> Token | None:
+    """The last reporting verb, not negated, of the sentence a quote follows in its paragraph, when the quote opens a sentence."""
+    doc, text = ctx.doc, ctx.text
+    lead = text[: quote.start].rstrip("“„«‘\"'").rstrip(" ")
+    if not lead.endswith(tuple(SENTENCE_END)) or text[len(lead) : quote.start].count("\n"):
+        return None
+    mark = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if mark is None:
+        return None
+    sentence = doc[mark.start].sent
+    verbs = [t for t in doc[sentence.start : mark.start] if _is_speech_verb(t) and not ctx.in_quote(t) and not _is_negated(t)]
+    return verbs[-1] if verbs else None
+
+
+def _is_negated(verb: Token) -> bool:
+    """ "He did not suggest retaliation.": a report of what was not said gives no voice to the quote after it."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:
