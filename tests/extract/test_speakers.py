@@ -82,3 +82,19 @@ def test_a_report_in_the_paragraph_before_gives_no_voice_to_a_quote(statements):
         "we would look as if we were favouring one bidder over another in this process.\""
     )
     assert only(statements(text), "The other worry").speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("The new figures on the harbour budget appear to be wrong.", "to be wrong"),
+        ("The harbour master seems to have left the town for good.", "to have left"),
+    ],
+)
+def test_what_seems_has_no_speaker(statements, text, fragment):
+    assert only(statements(text), fragment).speaker is None
+
+
+def test_seeming_to_report_keeps_the_speaker(statements):
+    quote = only(statements("Mayor Ana Ruiz seemed to confirm that the bridge would close in May."), "bridge")
+    assert quote.speaker_text == "Mayor Ana Ruiz"
