@@ -98,3 +98,12 @@ def test_what_seems_has_no_speaker(statements, text, fragment):
 def test_seeming_to_report_keeps_the_speaker(statements):
     quote = only(statements("Mayor Ana Ruiz seemed to confirm that the bridge would close in May."), "bridge")
     assert quote.speaker_text == "Mayor Ana Ruiz"
+
+
+def test_a_quote_after_a_name_and_a_colon_is_that_name_s(statements):
+    text = (
+        "Pollsters agree on the lesson. More from Jane Okafor: “Data collected by our firm helps confirm that both "
+        "issues were in play for polling on the caucuses this year.”"
+    )
+    quote = only(statements(text), "Data collected")
+    assert quote.direct and quote.speaker == "Jane Okafor" and quote.cue == ":"

@@ -56,7 +56,7 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         cue = cue or _cue_before(ctx, quote)
         if cue is None and len(ctx.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
             continue  # a short quote nobody is said to say is a title or scare quote ("true.", "Lyin' Ted.")
-        signed = _signature(ctx, quote) if cue is None else None
+        signed = (_signature(ctx, quote) or _named_colon(ctx, quote)) if cue is None else None
         if signed is not None:
             cue, speaker = signed
         else:
@@ -195,6 +195,18 @@ def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
         return None
     first = next(t for t in doc[cue.end : name.end] if not t.is_space)  # "― Christina N Luis Olidem": all of the name
     return cue[0], doc[first.i : name.end]
+
+
+def _named_colon(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
+    """A quote after a name and a colon ("More from Jane Okafor: “...”"): the colon is the cue, the name the speaker."""
+    lead = ctx.text[: quote.start].rstrip("“„«‘\"'").rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = ctx.doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    name = next((e for e in ctx.doc[colon.start - 1].sent.ents if e.end == colon.start and e.label_ in {"PERSON", "ORG"}), None)
+    return (colon[0], name) if name is not None else None
 
 
 def _cue_before(ctx: Context, quote: Quote) -> Token | None:
