@@ -107,3 +107,20 @@ def test_a_quote_after_a_name_and_a_colon_is_that_name_s(statements):
     )
     quote = only(statements(text), "Data collected")
     assert quote.direct and quote.speaker == "Jane Okafor" and quote.cue == ":"
+
+
+def test_the_verb_right_before_a_quote_s_comma_voices_it(statements):
+    text = "Mayor Ana Ruiz thanked her home town and then boomed, “Today, you proved once again that there is no place like home.”"
+    quote = only(statements(text), "no place like home")
+    assert quote.speaker == "Mayor Ana Ruiz" and quote.cue == "boomed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the mayor arrived, “the whole street was already waiting for her and nobody wanted to go home early.”",
+        "The coach said, and I quote, “we will not lose another game at home this season, whatever the weather does.”",
+    ],
+)
+def test_a_verb_before_a_quote_s_comma_that_is_not_someone_voicing_it(statements, text):
+    assert all(s.cue not in {"arrived", "quote"} for s in statements(text))

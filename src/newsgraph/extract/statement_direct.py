@@ -227,7 +227,20 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
             return token
         if token.lower_ == "according" or (colon and _introduces(token)):
             return token
+        if token.i == mark.start - 1 and not colon and _hands_to_quote(ctx, token):
+            return token
     return None
+
+
+def _hands_to_quote(ctx: Context, verb: Token) -> bool:
+    """Whether a verb right before the comma that opens a quote is how someone voiced it ("and then
+    boomed, “...”", "joked, “...”"): a main verb whose speaker can speak ("When he arrived, “...”": not)."""
+    if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE_DEPS or any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.children):
+        return False
+    speaker = speaker_of(verb)
+    if speaker is None or is_first_or_second_person(speaker):
+        return False  # "he said, and I quote, “...”"
+    return not ctx.in_quote(speaker.root) and can_speak(speaker.root)
 
 
 def _introduces(token: Token) -> bool:
