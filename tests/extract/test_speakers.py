@@ -124,3 +124,9 @@ def test_the_verb_right_before_a_quote_s_comma_voices_it(statements):
 )
 def test_a_verb_before_a_quote_s_comma_that_is_not_someone_voicing_it(statements, text):
     assert all(s.cue not in {"arrived", "quote"} for s in statements(text))
+
+
+def test_said_before_a_name_and_a_colon_names_the_speaker(statements):
+    text = "The council has ignored the harbour for years. Said Okafor: “I don’t get the sense they are the least bit interested in it.”"
+    quote = only(statements(text), "least bit interested")
+    assert quote.speaker_text == "Okafor" and quote.cue == "Said"

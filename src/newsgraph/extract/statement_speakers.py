@@ -92,6 +92,8 @@ def _inverted_subject(verb: Token) -> Span | None:
     """ "...," said the minister: a noun right after a verb that follows a quote or comma is its speaker."""
     if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
         return None
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:  # "Said Ellis:" parsed as one name
+        return verb.doc[verb.i + 1 : verb.head.i + 1]
     after = next((c for c in verb.rights if c.dep_ in INVERTED_DEPS and c.pos_ in {"PROPN", "NOUN"}), None)
     return source_span(after) if after is not None else None
 
