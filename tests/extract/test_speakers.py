@@ -130,3 +130,12 @@ def test_said_before_a_name_and_a_colon_names_the_speaker(statements):
     text = "The council has ignored the harbour for years. Said Okafor: “I don’t get the sense they are the least bit interested in it.”"
     quote = only(statements(text), "least bit interested")
     assert quote.speaker_text == "Okafor" and quote.cue == "Said"
+
+
+def test_an_as_clause_after_a_quote_does_not_voice_it(statements):
+    text = (
+        "The channel often tells a different story. Its anchors don't hesitate to report that ''the data is still in "
+        "question,'' as Maria Lopez recently did, or that warnings are coming from ''people aligned with the left in the "
+        "research community,'' as the host Tom Reed said in April."
+    )
+    assert all(s.cue != "did" for s in statements(text))

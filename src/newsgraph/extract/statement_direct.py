@@ -128,10 +128,11 @@ def _words_after(ctx: Context, quote: Quote) -> list[Token]:
 
 def _voices(ctx: Context, verb: Token, quote: Quote) -> bool:
     """Whether a verb after a quote is how someone voiced it ("...?" scoffed Gil): a main verb
-    without an object outside the quote ("...," the club charged a fee: not), whose subject can speak."""
+    without an object outside the quote ("...," the club charged a fee: not) nor a conjunction of
+    its own ("...," as Childers did: not), whose subject can speak."""
     if verb.dep_ not in VOICING_DEPS and not _hangs_in(verb, quote):
         return False
-    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights):
+    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights) or any(c.dep_ == "mark" and c.idx >= quote.end for c in verb.lefts):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and can_speak(subject) and not is_first_or_second_person(source_span(subject))
