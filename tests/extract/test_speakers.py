@@ -139,3 +139,11 @@ def test_an_as_clause_after_a_quote_does_not_voice_it(statements):
         "research community,'' as the host Tom Reed said in April."
     )
     assert all(s.cue != "did" for s in statements(text))
+
+
+def test_a_quote_handing_over_to_words_of_its_own_takes_no_speaker_from_the_sentence_before(statements):
+    text = (
+        "A survey by the analyst Elena Marsh found that many residents fear the port will be sold. \"In ten years, we will "
+        "all wake up and find the harbour belongs to someone else,\" is one common saying here."
+    )
+    assert only(statements(text), "In ten years").speaker is None

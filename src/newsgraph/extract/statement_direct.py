@@ -260,10 +260,13 @@ def _voice_before(ctx: Context, quote: Quote, previous: Draft | None) -> Span | 
 
 
 def _reporter_before(ctx: Context, quote: Quote) -> Token | None:
-    """The last reporting verb, not negated, of the sentence a quote follows in its paragraph, when the quote opens a sentence."""
+    """The last reporting verb, not negated, of the sentence a quote follows in its paragraph, when the quote
+    opens a sentence and does not hand over to words of its own ("“...,” is one common saying")."""
     doc, text = ctx.doc, ctx.text
     lead = text[: quote.start].rstrip("“„«‘\"'").rstrip(" ")
     if not lead.endswith(tuple(SENTENCE_END)) or text[len(lead) : quote.start].count("\n"):
+        return None
+    if text[quote.start : quote.end].rstrip()[-1:] == ",":
         return None
     mark = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
     if mark is None:
