@@ -147,3 +147,11 @@ def test_a_quote_handing_over_to_words_of_its_own_takes_no_speaker_from_the_sent
         "all wake up and find the harbour belongs to someone else,\" is one common saying here."
     )
     assert only(statements(text), "In ten years").speaker is None
+
+
+def test_a_quote_finishing_a_clause_is_not_voiced_by_the_verb_after_it(statements):
+    text = (
+        "Though the farm group is “confident that the senator will stay a champion of the growers and of the subsidy,” "
+        "she may again split with her party."
+    )
+    assert all(s.cue != "split" for s in statements(text))

@@ -127,10 +127,10 @@ def _words_after(ctx: Context, quote: Quote) -> list[Token]:
 
 
 def _voices(ctx: Context, verb: Token, quote: Quote) -> bool:
-    """Whether a verb after a quote is how someone voiced it ("...?" scoffed Gil): a main verb
+    """Whether a verb after a quote opening its sentence is how someone voiced it ("...?" scoffed Gil): a main verb
     without an object outside the quote ("...," the club charged a fee: not) nor a conjunction of
     its own ("...," as Childers did: not), whose subject can speak."""
-    if verb.dep_ not in VOICING_DEPS and not _hangs_in(verb, quote):
+    if not _opens_sentence(ctx, quote) or (verb.dep_ not in VOICING_DEPS and not _hangs_in(verb, quote)):
         return False
     if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights) or any(c.dep_ == "mark" and c.idx >= quote.end for c in verb.lefts):
         return False
@@ -198,9 +198,20 @@ def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
     return cue[0], doc[first.i : name.end]
 
 
+def _lead(ctx: Context, quote: Quote) -> str:
+    """The text before a quote, without its opening mark (one or two characters)."""
+    return ctx.text[: quote.start].rstrip("“„«‘\"'")
+
+
+def _opens_sentence(ctx: Context, quote: Quote) -> bool:
+    """Whether a quote starts its sentence or paragraph, rather than finishing a clause ("is “confident ...,”")."""
+    lead = _lead(ctx, quote).rstrip(" ")
+    return not lead.strip() or lead.endswith("\n") or lead.endswith(tuple(SENTENCE_END))
+
+
 def _named_colon(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
     """A quote after a name and a colon ("More from Jane Okafor: “...”"): the colon is the cue, the name the speaker."""
-    lead = ctx.text[: quote.start].rstrip("“„«‘\"'").rstrip()
+    lead = _lead(ctx, quote).rstrip()
     if not lead.endswith(":"):
         return None
     colon = ctx.doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
@@ -212,8 +223,8 @@ def _named_colon(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
 
 def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     """The cue of a quote introduced by a colon or comma ("He said: ...", "a stark warning: ...")."""
-    doc, text = ctx.doc, ctx.text
-    lead = text[: quote.start].rstrip("“„«‘\"'").rstrip()  # without the opening mark, one or two characters
+    doc = ctx.doc
+    lead = _lead(ctx, quote).rstrip()
     if not lead.endswith((":", ",")):
         return None
     mark = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
@@ -263,7 +274,7 @@ def _reporter_before(ctx: Context, quote: Quote) -> Token | None:
     """The last reporting verb, not negated, of the sentence a quote follows in its paragraph, when the quote
     opens a sentence and does not hand over to words of its own ("“...,” is one common saying")."""
     doc, text = ctx.doc, ctx.text
-    lead = text[: quote.start].rstrip("“„«‘\"'").rstrip(" ")
+    lead = _lead(ctx, quote).rstrip(" ")
     if not lead.endswith(tuple(SENTENCE_END)) or text[len(lead) : quote.start].count("\n"):
         return None
     if text[quote.start : quote.end].rstrip()[-1:] == ",":
