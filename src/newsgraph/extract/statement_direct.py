@@ -106,7 +106,7 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
     for token in after:
         if _is_speech_verb(token) and not _is_subordinate(token, quote):
             return None if _reports_next(ctx, quote, token) else token
-    if ctx.text[quote.start : quote.end].rstrip()[-1:] not in HANDING_MARKS:
+    if _last_char(ctx, quote) not in HANDING_MARKS:
         return None
     verb = next((t for t in after if t.pos_ == "VERB"), None)
     return verb if verb is not None and _voices(ctx, verb, quote) else None
@@ -127,12 +127,14 @@ def _words_after(ctx: Context, quote: Quote) -> list[Token]:
 
 
 def _voices(ctx: Context, verb: Token, quote: Quote) -> bool:
-    """Whether a verb after a quote opening its sentence is how someone voiced it ("...?" scoffed Gil): a main verb
-    without an object outside the quote ("...," the club charged a fee: not) nor a conjunction of
-    its own ("...," as Childers did: not), whose subject can speak."""
+    """Whether a verb after a quote opening its sentence is how someone voiced it ("...?" scoffed
+    Gil): a main verb without an object outside the quote ("...," the club charged a fee: not) nor
+    a conjunction of its own ("...," as Childers did: not), whose subject can speak."""
     if not _opens_sentence(ctx, quote) or (verb.dep_ not in VOICING_DEPS and not _hangs_in(verb, quote)):
         return False
-    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights) or any(c.dep_ == "mark" and c.idx >= quote.end for c in verb.lefts):
+    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights):
+        return False
+    if any(c.dep_ == "mark" and c.idx >= quote.end for c in verb.lefts):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and can_speak(subject) and not is_first_or_second_person(source_span(subject))
@@ -154,7 +156,7 @@ def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:
     ("...not in line with our policy.'' The network said it would S"); a quote handing over to its
     cue ends with a comma ("...,” Kaya said)."""
     after = ctx.text[quote.end : quote.end + 3].lstrip("”\"'’")
-    ended = ctx.text[quote.start : quote.end].rstrip()[-1:] in {".", "?", "!"} or after.startswith(".")
+    ended = _last_char(ctx, quote) in {".", "?", "!"} or after.startswith(".")
     return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c) for c in verb.children)
 
 
@@ -203,6 +205,11 @@ def _lead(ctx: Context, quote: Quote) -> str:
     return ctx.text[: quote.start].rstrip("“„«‘\"'")
 
 
+def _last_char(ctx: Context, quote: Quote) -> str:
+    """The last character of a quote's words, inside its closing mark ("," when it hands over to its cue)."""
+    return ctx.text[quote.start : quote.end].rstrip()[-1:]
+
+
 def _opens_sentence(ctx: Context, quote: Quote) -> bool:
     """Whether a quote starts its sentence or paragraph, rather than finishing a clause ("is “confident ...,”")."""
     lead = _lead(ctx, quote).rstrip(" ")
@@ -247,7 +254,9 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
 def _hands_to_quote(ctx: Context, verb: Token) -> bool:
     """Whether a verb right before the comma that opens a quote is how someone voiced it ("and then
     boomed, “...”", "joked, “...”"): a main verb whose speaker can speak ("When he arrived, “...”": not)."""
-    if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE_DEPS or any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.children):
+    if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE_DEPS:
+        return False
+    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.children):
         return False
     speaker = speaker_of(verb)
     if speaker is None or is_first_or_second_person(speaker):
@@ -277,7 +286,7 @@ def _reporter_before(ctx: Context, quote: Quote) -> Token | None:
     lead = _lead(ctx, quote).rstrip(" ")
     if not lead.endswith(tuple(SENTENCE_END)) or text[len(lead) : quote.start].count("\n"):
         return None
-    if text[quote.start : quote.end].rstrip()[-1:] == ",":
+    if _last_char(ctx, quote) == ",":
         return None
     mark = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
     if mark is None:
