@@ -12,7 +12,7 @@ from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
 from newsgraph.extract.statement_indirect import puts_it
 from newsgraph.extract.statement_lexicon import cues
-from newsgraph.extract.statement_speakers import according_source, source_span, speaker_of
+from newsgraph.extract.statement_speakers import according_source, can_speak, is_first_or_second_person, source_span, speaker_of
 
 # A quote is speech, not a scare-quoted phrase, when its words end with punctuation inside the
 # marks, when a colon introduces it, or when it is at least this many words long (statements dev set);
@@ -31,6 +31,11 @@ CONTINUE_REACH = 40
 # How many tokens after an inverted cue its speaker's name may start ("...," said Transport Secretary Helen Price).
 INVERTED_REACH = 3
 SENTENCE_END = {".", "!", "?"}
+# A quote ending in these hands over to whoever voiced it, in the words after the closing mark.
+HANDING_MARKS = {",", "?", "!"}
+# How a verb that voices the quote before it hangs in the parse, and the objects it does not take.
+VOICING_DEPS = {"ROOT", "parataxis", "ccomp"}
+OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd"}
 SPEECH_END = set(",.?!…—-:;")
 SIGNATURE_DASHES = {"―", "—", "–", "-"}
 # A signature line ("― Carla Sanchez, Phoenix") is short: at most this many characters after its dash.
@@ -51,11 +56,11 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         cue = cue or _cue_before(ctx, quote)
         if cue is None and len(ctx.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
             continue  # a short quote nobody is said to say is a title or scare quote ("true.", "Lyin' Ted.")
-        signed = _signature(ctx, quote) if cue is None else None
+        signed = (_signature(ctx, quote) or _named_colon(ctx, quote)) if cue is None else None
         if signed is not None:
             cue, speaker = signed
         else:
-            speaker = _speaker(ctx, quote, cue) if cue is not None else (previous.speaker if previous and _follows(ctx, previous, quote) else None)
+            speaker = _speaker(ctx, quote, cue) if cue is not None else _voice_before(ctx, quote, previous)
         lead = _lead_clause(ctx, cue, quote) if cue is not None else None
         if lead is not None:  # "said she has the quality for the job: “Steadiness ...”" is one mixed statement
             closed = quote.end + (quote.end < len(ctx.text) and ctx.text[quote.end] in QUOTE_CHARS)
@@ -95,17 +100,55 @@ def _is_speech_verb(token: Token) -> bool:
 
 
 def _cue_after(ctx: Context, quote: Quote) -> Token | None:
-    """The reporting verb just after a closing mark ("...," Kaya told reporters)."""
+    """The reporting verb just after a closing mark ("...," Kaya told reporters); failing one, the
+    verb that voices a quote handed over with a comma ("...," the judge exclaimed)."""
+    after = _words_after(ctx, quote)
+    for token in after:
+        if _is_speech_verb(token) and not _is_subordinate(token, quote):
+            return None if _reports_next(ctx, quote, token) else token
+    if _last_char(ctx, quote) not in HANDING_MARKS:
+        return None
+    verb = next((t for t in after if t.pos_ == "VERB"), None)
+    return verb if verb is not None and _voices(ctx, verb, quote) else None
+
+
+def _words_after(ctx: Context, quote: Quote) -> list[Token]:
+    """The tokens after a closing mark, within reach, up to the sentence end, a line break or the next quote."""
     doc = ctx.doc
     span = doc.char_span(quote.end, min(len(ctx.text), quote.end + 1), alignment_mode="expand")
     if span is None:
-        return None
+        return []
+    words = []
     for token in doc[span.end : span.end + CUE_REACH]:
         if ctx.in_quote(token) or _ends_sentence(token) or token.text.startswith("\n"):
-            return None
-        if _is_speech_verb(token) and token.dep_ not in SUBORDINATE_DEPS:
-            return None if _reports_next(ctx, quote, token) else token
-    return None
+            break
+        words.append(token)
+    return words
+
+
+def _voices(ctx: Context, verb: Token, quote: Quote) -> bool:
+    """Whether a verb after a quote opening its sentence is how someone voiced it ("...?" scoffed
+    Gil): a main verb without an object outside the quote ("...," the club charged a fee: not) nor
+    a conjunction of its own ("...," as Childers did: not), whose subject can speak."""
+    if not _opens_sentence(ctx, quote) or (verb.dep_ not in VOICING_DEPS and not _hangs_in(verb, quote)):
+        return False
+    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights):
+        return False
+    if any(c.dep_ == "mark" and c.idx >= quote.end for c in verb.lefts):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and can_speak(subject) and not is_first_or_second_person(source_span(subject))
+
+
+def _is_subordinate(verb: Token, quote: Quote) -> bool:
+    """Whether a verb after a quote hangs in a clause of a later word ("...," said X, who told Y); a verb
+    the parser hung from a word inside the quote ("...the mosques," the candidate said) is its cue."""
+    return verb.dep_ in SUBORDINATE_DEPS and not _hangs_in(verb, quote)
+
+
+def _hangs_in(verb: Token, quote: Quote) -> bool:
+    """Whether the parser hung a verb after a quote from a word inside it (a misparse of the cue)."""
+    return quote.start <= verb.head.idx < quote.end
 
 
 def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:
@@ -113,7 +156,7 @@ def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:
     ("...not in line with our policy.'' The network said it would S"); a quote handing over to its
     cue ends with a comma ("...,” Kaya said)."""
     after = ctx.text[quote.end : quote.end + 3].lstrip("”\"'’")
-    ended = ctx.text[quote.start : quote.end].rstrip()[-1:] in {".", "?", "!"} or after.startswith(".")
+    ended = _last_char(ctx, quote) in {".", "?", "!"} or after.startswith(".")
     return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c) for c in verb.children)
 
 
@@ -157,10 +200,38 @@ def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
     return cue[0], doc[first.i : name.end]
 
 
+def _lead(ctx: Context, quote: Quote) -> str:
+    """The text before a quote, without its opening mark (one or two characters)."""
+    return ctx.text[: quote.start].rstrip("“„«‘\"'")
+
+
+def _last_char(ctx: Context, quote: Quote) -> str:
+    """The last character of a quote's words, inside its closing mark ("," when it hands over to its cue)."""
+    return ctx.text[quote.start : quote.end].rstrip()[-1:]
+
+
+def _opens_sentence(ctx: Context, quote: Quote) -> bool:
+    """Whether a quote starts its sentence or paragraph, rather than finishing a clause ("is “confident ...,”")."""
+    lead = _lead(ctx, quote).rstrip(" ")
+    return not lead.strip() or lead.endswith("\n") or lead.endswith(tuple(SENTENCE_END))
+
+
+def _named_colon(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
+    """A quote after a name and a colon ("More from Jane Okafor: “...”"): the colon is the cue, the name the speaker."""
+    lead = _lead(ctx, quote).rstrip()
+    if not lead.endswith(":"):
+        return None
+    colon = ctx.doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    name = next((e for e in ctx.doc[colon.start - 1].sent.ents if e.end == colon.start and e.label_ in {"PERSON", "ORG"}), None)
+    return (colon[0], name) if name is not None else None
+
+
 def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     """The cue of a quote introduced by a colon or comma ("He said: ...", "a stark warning: ...")."""
-    doc, text = ctx.doc, ctx.text
-    lead = text[: quote.start].rstrip("“„«‘\"'").rstrip()  # without the opening mark, one or two characters
+    doc = ctx.doc
+    lead = _lead(ctx, quote).rstrip()
     if not lead.endswith((":", ",")):
         return None
     mark = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
@@ -175,12 +246,59 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
             return token
         if token.lower_ == "according" or (colon and _introduces(token)):
             return token
+        if token.i == mark.start - 1 and not colon and _hands_to_quote(ctx, token):
+            return token
     return None
+
+
+def _hands_to_quote(ctx: Context, verb: Token) -> bool:
+    """Whether a verb right before the comma that opens a quote is how someone voiced it ("and then
+    boomed, “...”", "joked, “...”"): a main verb whose speaker can speak ("When he arrived, “...”": not)."""
+    if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE_DEPS:
+        return False
+    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.children):
+        return False
+    speaker = speaker_of(verb)
+    if speaker is None or is_first_or_second_person(speaker):
+        return False  # "he said, and I quote, “...”"
+    return not ctx.in_quote(speaker.root) and can_speak(speaker.root)
 
 
 def _introduces(token: Token) -> bool:
     """A verb whose subject a colon hands the quote to ("Limbaugh continued:", "Said Ellis:")."""
     return token.pos_ == "VERB" and token.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "dobj", "npadvmod"} for c in token.children)
+
+
+def _voice_before(ctx: Context, quote: Quote, previous: Draft | None) -> Span | None:
+    """Who speaks a quote no cue reports: the speaker of the report ending the sentence just
+    before it ("..., Schiff said. “Q”"), else the previous quote's speaker when it comes right before."""
+    reporter = _reporter_before(ctx, quote)
+    speaker = speaker_of(reporter) if reporter is not None else None
+    if speaker is not None and not ctx.in_quote(speaker.root):
+        return speaker
+    return previous.speaker if previous is not None and _follows(ctx, previous, quote) else None
+
+
+def _reporter_before(ctx: Context, quote: Quote) -> Token | None:
+    """The last reporting verb, not negated, of the sentence a quote follows in its paragraph, when the quote
+    opens a sentence and does not hand over to words of its own ("“...,” is one common saying")."""
+    doc, text = ctx.doc, ctx.text
+    lead = _lead(ctx, quote).rstrip(" ")
+    if not lead.endswith(tuple(SENTENCE_END)) or text[len(lead) : quote.start].count("\n"):
+        return None
+    if _last_char(ctx, quote) == ",":
+        return None
+    mark = doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if mark is None:
+        return None
+    sentence = doc[mark.start].sent
+    verbs = [t for t in doc[sentence.start : mark.start] if _is_speech_verb(t) and not ctx.in_quote(t) and not _is_negated(t)]
+    return verbs[-1] if verbs else None
+
+
+def _is_negated(verb: Token) -> bool:
+    """ "He did not suggest retaliation.": a report of what was not said gives no voice to the quote after it."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:

@@ -18,6 +18,9 @@ FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
 FIRST_AND_SECOND_PERSON_OWNERS = {"my", "our", "your"}
 RELATIVE_TAGS = {"WP", "WDT", "WP$"}
 DASHES = ("–", "—", "--")
+# Verbs whose subject is what seems, not who says so ("The figures appear to be wrong"): no speaker.
+RAISING_VERBS = {"seem", "appear"}
+RAISED_DEPS = {"xcomp", "acomp", "attr", "ccomp", "oprd", "dobj"}
 # How many tokens into its line a dateline's dash may come ("KESTREL CITY, March 3 (Daily Ledger) –").
 DATELINE_TOKENS = 14
 
@@ -26,6 +29,8 @@ def speaker_of(cue: Token) -> Span | None:
     """The speaker span of a reporting verb or noun, or None when the text names none."""
     if cue.pos_ != "VERB":
         return _noun_speaker(cue)
+    if _is_raising(cue):
+        return None
     verb = cue
     for _ in range(4):
         subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
@@ -38,6 +43,18 @@ def speaker_of(cue: Token) -> Span | None:
             break
         verb = verb.head
     return _inverted_subject(cue)
+
+
+def _is_raising(verb: Token) -> bool:
+    """ "The figures appear to be wrong": what seems has no say; "she seemed to confirm that S" (a
+    cue within two infinitives) is her report, and "he appeared at the rally" shows up, not seems."""
+    if verb.lemma_.lower() not in RAISING_VERBS:
+        return False
+    if any(c.dep_ == "prep" for c in verb.children) and not any(c.dep_ in RAISED_DEPS for c in verb.children):
+        return False
+    infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+    infinitives += [g for c in infinitives for g in c.children if g.dep_ == "xcomp"]
+    return not any((c.lemma_.lower(), "VERB") in cues() for c in infinitives)
 
 
 def holder_of(adjective: Token) -> Span | None:
@@ -75,6 +92,8 @@ def _inverted_subject(verb: Token) -> Span | None:
     """ "...," said the minister: a noun right after a verb that follows a quote or comma is its speaker."""
     if verb.i == 0 or not verb.doc[verb.i - 1].is_punct:
         return None
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.head.i > verb.i:  # "Said Ellis:" parsed as one name
+        return verb.doc[verb.i + 1 : verb.head.i + 1]
     after = next((c for c in verb.rights if c.dep_ in INVERTED_DEPS and c.pos_ in {"PROPN", "NOUN"}), None)
     return source_span(after) if after is not None else None
 
