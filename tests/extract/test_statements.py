@@ -672,3 +672,11 @@ def test_a_cue_inside_its_content_takes_the_clause_the_parse_hangs_from_it(state
 def test_a_condition_on_the_cues_objects_is_part_of_what_was_said(statements):
     statement = only(statements("Union leaders called the offer an insult if it stands."), "insult")
     assert (statement.cue, statement.content) == ("called", "the offer an insult if it stands")
+
+
+def test_a_name_given_to_women_and_men_alike_takes_either_pronoun(statements):
+    text = (
+        "Terry Vance founded the Lakeside Families group after the flood. Mayor Paul Hendry praised the group. "
+        "She said the new levee was still too low."
+    )
+    assert only(statements(text), "levee was still too low").speaker == "Terry Vance"
