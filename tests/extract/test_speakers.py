@@ -6,25 +6,9 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.statement_context import Context
 from newsgraph.extract.statement_direct import direct_drafts
-from newsgraph.extract.statements import find_statements
-
-
-@pytest.fixture(scope="module")
-def statements(parse):
-    def run(text: str):
-        doc = parse(text)
-        return find_statements(doc, find_mentions(doc))
-
-    return run
-
-
-def only(found, fragment: str):
-    hits = [s for s in found if fragment in s.content]
-    assert len(hits) == 1, [s.content for s in found]
-    return hits[0]
+from tests.extract.conftest import only
 
 
 def test_a_cue_the_parser_hangs_inside_the_quote_still_reports_it(nlp):

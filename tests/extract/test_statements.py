@@ -15,23 +15,8 @@ from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quote_marks import find_quotes
 from newsgraph.extract.statement_model import load_model
 from newsgraph.extract.statements import find_statements
+from tests.extract.conftest import only
 from newsgraph.pipeline import Options, extract_documents
-
-
-@pytest.fixture(scope="module")
-def statements(parse):
-    def run(text: str):
-        doc = parse(text)
-        return find_statements(doc, find_mentions(doc))
-
-    return run
-
-
-def only(found, fragment: str):
-    """The one statement whose content contains fragment."""
-    hits = [s for s in found if fragment in s.content]
-    assert len(hits) == 1, [s.content for s in found]
-    return hits[0]
 
 
 @pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"'), ("''", "''")])
