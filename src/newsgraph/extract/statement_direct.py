@@ -6,6 +6,8 @@ in the paragraph after another speaker's quote continues that speaker.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.quote_marks import Quote
@@ -128,16 +130,23 @@ def _words_after(ctx: Context, quote: Quote) -> list[Token]:
 
 def _voices(ctx: Context, verb: Token, quote: Quote) -> bool:
     """Whether a verb after a quote opening its sentence is how someone voiced it ("...?" scoffed
-    Gil): a main verb without an object outside the quote ("...," the club charged a fee: not) nor
-    a conjunction of its own ("...," as Childers did: not), whose subject can speak."""
+    Gil): a main verb without a conjunction of its own ("...," as Childers did: not) that speaks bare."""
     if not _opens_sentence(ctx, quote) or (verb.dep_ not in VOICING_DEPS and not _hangs_in(verb, quote)):
-        return False
-    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.rights):
         return False
     if any(c.dep_ == "mark" and c.idx >= quote.end for c in verb.lefts):
         return False
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and can_speak(subject) and not is_first_or_second_person(source_span(subject))
+    return _speaks_bare(ctx, verb.rights, source_span(subject) if subject is not None else None)
+
+
+def _speaks_bare(ctx: Context, objects: Iterable[Token], speaker: Span | None) -> bool:
+    """Whether a verb voices a quote: no object of its own outside the quote ("...," the club charged a
+    fee: not), and a third-person speaker outside it who can speak ("he said, and I quote, “...”": not)."""
+    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in objects):
+        return False
+    if speaker is None or is_first_or_second_person(speaker):
+        return False
+    return not ctx.in_quote(speaker.root) and can_speak(speaker.root)
 
 
 def _is_subordinate(verb: Token, quote: Quote) -> bool:
@@ -256,12 +265,7 @@ def _hands_to_quote(ctx: Context, verb: Token) -> bool:
     boomed, “...”", "joked, “...”"): a main verb whose speaker can speak ("When he arrived, “...”": not)."""
     if verb.pos_ != "VERB" or verb.dep_ in SUBORDINATE_DEPS:
         return False
-    if any(c.dep_ in OBJECT_DEPS and not ctx.in_quote(c) for c in verb.children):
-        return False
-    speaker = speaker_of(verb)
-    if speaker is None or is_first_or_second_person(speaker):
-        return False  # "he said, and I quote, “...”"
-    return not ctx.in_quote(speaker.root) and can_speak(speaker.root)
+    return _speaks_bare(ctx, verb.children, speaker_of(verb))
 
 
 def _introduces(token: Token) -> bool:
