@@ -269,3 +269,8 @@ def test_a_candidates_features_name_the_words_governing_it(parse) -> None:
     found = candidates(sentence)
     probe = next(c for c in found if c.token.lower_ == "investigate")
     assert {"anc=send", "lex=ACCUSE"} <= set(sparse_features(probe, found, sentence_features(sentence)))
+
+
+def test_coordinated_actors_of_an_agreement_act_on_each_other_even_beside_a_named_topic(parse) -> None:
+    event = one(parse, "Chile and Peru agreed to share fishing data on Bolivia.", "AGREE")
+    assert (event.actor, event.target) == ("Chile", "Peru")

@@ -30,6 +30,7 @@ MAX_DATE_HOPS = 4  # head steps from a time expression to the trigger it dates
 BACKGROUND_DAYS = 31  # a dated event older than a month is background to the story, not one of its days
 LEXICON_PRIOR = 1.0  # weight of the lexicon's type against the model's; tuned on the events held-out fifth
 MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}  # done together: coordinated actors act on each other
 
 
 def find_events(
@@ -87,19 +88,21 @@ def _event(
         "modality": modality(token, statement is not None),
         "background": source == "sentence" and is_background(when, published),
     }
-    actors, targets = _roles(reader, token, arguments)
+    actors, targets = _roles(reader, token, kind, arguments)
     event = Event(**shared, **_argument(reader, "actor", actors), **_argument(reader, "target", targets))
     return event if event.actor is None or event.actor != event.target else event.model_copy(update=NO_TARGET)
 
 
-def _roles(reader: Reader, token: Token, arguments: Arguments) -> tuple[list[Token], list[Token]]:
+def _roles(reader: Reader, token: Token, kind: str, arguments: Arguments) -> tuple[list[Token], list[Token]]:
     """Actors and targets; without a target of its own, the trigger's loose target (never the event's place or
     actor) when it names an actor, else coordinated actors act on each other ("The United States and Sudan are
-    upgrading ties": the first is the actor, the others the target, as PLOVER annotates them)."""
+    upgrading ties": the first is the actor, the others the target, as PLOVER annotates them), as they always
+    do in an act done together ("Chile and Peru agreed to share data on Bolivia": Chile with Peru)."""
     if arguments.targets:
         return arguments.actors, arguments.targets
     loose = reader.loose_target(token, {t.i for t in arguments.actors + arguments.places})
-    if len(arguments.actors) > 1 and (loose is None or not reader.is_actor(loose)):
+    mutual = kind in MUTUAL_TYPES or loose is None or not reader.is_actor(loose)
+    if len(arguments.actors) > 1 and mutual:
         return arguments.actors[:1], arguments.actors[1:]
     return arguments.actors, [loose] if loose is not None else []
 
