@@ -7,6 +7,7 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsgraph.extract.event_arguments import reported_deed
 from newsgraph.extract.event_features import candidates, sentence_features, sparse_features
 from newsgraph.extract.event_triggers import lexicon, read_lines
 from newsgraph.extract.events import find_events
@@ -274,3 +275,9 @@ def test_a_candidates_features_name_the_words_governing_it(parse) -> None:
 def test_coordinated_actors_of_an_agreement_act_on_each_other_even_beside_a_named_topic(parse) -> None:
     event = one(parse, "Chile and Peru agreed to share fishing data on Bolivia.", "AGREE")
     assert (event.actor, event.target) == ("Chile", "Peru")
+
+
+def test_a_deed_reported_after_its_speaker_is_the_doers_but_a_pledge_stays_the_speakers(parse) -> None:
+    doc = parse("Mr Lopez says the Danish navy is training Kenyan sailors.")
+    says = next(t for t in doc if t.text == "says")
+    assert (reported_deed(says, "AID").text, reported_deed(says, "AGREE").text) == ("training", "says")

@@ -34,6 +34,7 @@ OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
 # Types whose "of" phrase names the actor ("a meeting of the Security Council", "the deployment of troops").
 OF_ACTOR_TYPES = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE"}
 SPEECH_ACT_TYPES = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # done by saying: the speaker is the actor
+PLEDGE_TYPES = {"AGREE", "CONCEDE"}  # may be done by saying ("the minister said they will hand over the town")
 RESPONSIBILITY_VERBS = {"claim", "take", "admit", "accept", "bear"}
 
 
@@ -217,11 +218,13 @@ class Reader:
 
 
 def reported_deed(trigger: Token, kind: str) -> Token:
-    """For a deed a parenthetical speech verb reports ("X overran a base, officials said"), the reported clause's
-    verb, which the event is about; a speech act (accusing, threatening, demanding, refusing) stays the speaker's."""
+    """For a deed a speech verb reports ("X overran a base, officials said", "he said X sent aid"), the reported
+    clause's verb, which the event is about; a speech act (accusing, threatening, demanding, refusing) stays the
+    speaker's, and so does a pledge unless the speaker is parenthetical."""
     if kind in SPEECH_ACT_TYPES or trigger.pos_ != "VERB" or (trigger.lemma_.lower(), "VERB") not in cues():
         return trigger
-    clause = next((c for c in trigger.children if c.dep_ == "ccomp" and c.i < trigger.i), None)
+    clause = next((c for c in trigger.children if c.dep_ == "ccomp" and (c.i < trigger.i or kind not in PLEDGE_TYPES)),
+                  None)
     return clause if clause is not None and clause.pos_ in ("VERB", "AUX") else trigger
 
 
