@@ -281,3 +281,8 @@ def test_a_deed_reported_after_its_speaker_is_the_doers_but_a_pledge_stays_the_s
     doc = parse("Mr Lopez says the Danish navy is training Kenyan sailors.")
     says = next(t for t in doc if t.text == "says")
     assert (reported_deed(says, "AID").text, reported_deed(says, "AGREE").text) == ("training", "says")
+
+
+def test_an_event_noun_a_verb_launches_targets_the_verbs_phrase(parse) -> None:
+    event = one(parse, "Hackers launched cyber attacks on a number of bank websites in June.", "ASSAULT")
+    assert (event.actor, event.target) == ("Hackers", "number of bank websites")

@@ -75,8 +75,11 @@ class Reader:
                       and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
         if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
             return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
-        for head in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))):
-            found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if head.pos_ != "NOUN" else None)
+        support = _support_verb(trigger)  # "launched an assault on the bastion": only its phrases, the noun is its object
+        heads = (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj")), support)
+        for head in (h for h in heads if h is not None):
+            own = head.pos_ != "NOUN" and head is not support
+            found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if own else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))
             if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i and found.i not in taken:
                 return _antecedent(found)
