@@ -286,3 +286,8 @@ def test_a_deed_reported_after_its_speaker_is_the_doers_but_a_pledge_stays_the_s
 def test_an_event_noun_a_verb_launches_targets_the_verbs_phrase(parse) -> None:
     event = one(parse, "Hackers launched cyber attacks on a number of bank websites in June.", "ASSAULT")
     assert (event.actor, event.target) == ("Hackers", "number of bank websites")
+
+
+def test_sent_troops_target_where_they_are_sent(parse) -> None:
+    event = one(parse, "Norway has offered to send troops to Mali.", "AGREE")
+    assert (event.actor, event.target) == ("Norway", "Mali")

@@ -36,6 +36,10 @@ OF_ACTOR_TYPES = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE"}
 SPEECH_ACT_TYPES = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # done by saying: the speaker is the actor
 PLEDGE_TYPES = {"AGREE", "CONCEDE"}  # may be done by saying ("the minister said they will hand over the town")
 RESPONSIBILITY_VERBS = {"claim", "take", "admit", "accept", "bear"}
+# Forces an actor sends: the event is done to where (or with whom) they go ("sent troops to Uganda").
+SENT_FORCES = {"troop", "troops", "force", "forces", "soldier", "soldiers", "team", "delegation", "peacekeeper",
+               "peacekeepers", "contingent", "unit", "units", "police", "jet", "jets"}
+DESTINATION_PREPS = ("to", "into", "with", "in")
 
 
 @dataclass
@@ -63,7 +67,7 @@ class Reader:
         """Actors, targets and places of a verbal or nominal trigger of PLOVER type `kind`."""
         actors, targets = (self._verb(trigger, kind) if trigger.pos_ in ("VERB", "AUX") else self._noun(trigger, kind))
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
-        targets = [t for target in targets if (t := self._target(target)) is not None and t not in actors]
+        targets = [_destination(t) for target in targets if (t := self._target(target)) is not None and t not in actors]
         return Arguments(_spread(actors), _spread(targets), self._places(trigger))
 
     def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
@@ -82,7 +86,7 @@ class Reader:
             found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if own else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))
             if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i and found.i not in taken:
-                return _antecedent(found)
+                return _destination(_antecedent(found))
         return None
 
     def text(self, token: Token) -> str:
@@ -365,6 +369,15 @@ def _is_light(verb: Token) -> bool:
     """A support verb, by lemma or (where the small model's lemmatizer slips) by form."""
     light = word_set("plover_light_verbs.tsv")
     return verb.lemma_.lower() in light or verb.lower_ in light
+
+
+def _destination(token: Token) -> Token:
+    """Where (or with whom) sent forces go, for forces the actor sends or joins ("sent troops to Uganda",
+    "joined forces with the Greens"); else the token."""
+    if token.dep_ != "dobj" or token.pos_ != "NOUN" or token.lower_ not in SENT_FORCES:  # not "the Syrian Democratic Forces"
+        return token
+    found = _prep_object(token.head, DESTINATION_PREPS) or _prep_object(token, DESTINATION_PREPS)
+    return found if found is not None else token
 
 
 def _antecedent(token: Token) -> Token:
