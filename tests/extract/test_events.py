@@ -291,3 +291,8 @@ def test_an_event_noun_a_verb_launches_targets_the_verbs_phrase(parse) -> None:
 def test_sent_troops_target_where_they_are_sent(parse) -> None:
     event = one(parse, "Norway has offered to send troops to Mali.", "AGREE")
     assert (event.actor, event.target) == ("Norway", "Mali")
+
+
+def test_who_heads_an_event_noun_is_its_actor(parse) -> None:
+    event = one(parse, "A retired judge is heading an inquiry into the hospital deaths.", "ACCUSE")
+    assert (event.actor, event.target) == ("retired judge", "hospital deaths")

@@ -65,7 +65,10 @@ class Reader:
 
     def arguments(self, trigger: Token, kind: str) -> Arguments:
         """Actors, targets and places of a verbal or nominal trigger of PLOVER type `kind`."""
-        actors, targets = (self._verb(trigger, kind) if trigger.pos_ in ("VERB", "AUX") else self._noun(trigger, kind))
+        verbal = trigger.pos_ in ("VERB", "AUX")
+        actors, targets = self._verb(trigger, kind) if verbal else self._noun(trigger, kind)
+        if not actors and not verbal:
+            actors = [governor] if (governor := _governor_subject(trigger)) is not None else []
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
         targets = [_destination(t) for target in targets if (t := self._target(target)) is not None and t not in actors]
         return Arguments(_spread(actors), _spread(targets), self._places(trigger))
@@ -363,6 +366,17 @@ def _support_verb(noun: Token) -> Token | None:
     if owner.pos_ == "VERB" and head.lower_ in ("on", "in", "into") and _is_light(owner):
         return owner  # "went on strike", "arrived on a visit"
     return None
+
+
+def _governor_subject(noun: Token) -> Token | None:
+    """The subject of the verb whose object (or prepositional object) the event noun is: who expresses, heads
+    or stops work in it ("the OIC expressed its condemnation of", "workers stopped work in a strike"); not who
+    asks for it ("appealed for help")."""
+    prep = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ != "for" else None
+    head = prep.head if prep is not None else noun.head if noun.dep_ == "dobj" else None
+    if head is None or head.pos_ != "VERB":
+        return None
+    return next(iter(_subjects(head)), None)
 
 
 def _is_light(verb: Token) -> bool:
