@@ -296,3 +296,8 @@ def test_sent_troops_target_where_they_are_sent(parse) -> None:
 def test_who_heads_an_event_noun_is_its_actor(parse) -> None:
     event = one(parse, "A retired judge is heading an inquiry into the hospital deaths.", "ACCUSE")
     assert (event.actor, event.target) == ("retired judge", "hospital deaths")
+
+
+def test_an_arrest_by_no_one_named_in_a_country_is_that_states(parse) -> None:
+    event = one(parse, "A French journalist was detained in Iran last week.", "COERCE")
+    assert (event.actor, event.target, event.location) == ("Iran", "French journalist", "Iran")

@@ -71,7 +71,10 @@ class Reader:
             actors = [governor] if (governor := _governor_subject(trigger)) is not None else []
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
         targets = [_destination(t) for target in targets if (t := self._target(target)) is not None and t not in actors]
-        return Arguments(_spread(actors), _spread(targets), self._places(trigger))
+        places = self._places(trigger)
+        if not actors and verbal and kind == "COERCE" and _child(trigger, ("nsubjpass",)) is not None:
+            actors = [p for p in places if self.mention_of[p.i].type == "GPE"][:1]  # "was arrested in Niger": its state
+        return Arguments(_spread(actors), _spread(targets), places)
 
     def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
         """What the main event is done to when no actor is: its object, the object of its preposition,
