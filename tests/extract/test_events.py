@@ -301,3 +301,13 @@ def test_who_heads_an_event_noun_is_its_actor(parse) -> None:
 def test_an_arrest_by_no_one_named_in_a_country_is_that_states(parse) -> None:
     event = one(parse, "A French journalist was detained in Iran last week.", "COERCE")
     assert (event.actor, event.target, event.location) == ("Iran", "French journalist", "Iran")
+
+
+def test_a_place_stands_for_a_target_naming_no_actor(parse) -> None:
+    event = one(parse, "The rebels agreed to a ceasefire in northern Mali.", "AGREE")
+    assert (event.actor, event.target) == ("rebels", "Mali")
+
+
+def test_troops_on_alert_in_a_place_are_there_for_it(parse) -> None:
+    event = one(parse, "Dutch troops remained on alert in Kabul.", "MOBILIZE")
+    assert (event.actor, event.target) == ("Dutch troops", "Kabul")

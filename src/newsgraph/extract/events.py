@@ -31,6 +31,7 @@ BACKGROUND_DAYS = 31  # a dated event older than a month is background to the st
 LEXICON_PRIOR = 1.0  # weight of the lexicon's type against the model's; tuned on the events held-out fifth
 MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)
 MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}  # done together: coordinated actors act on each other
+PRESENCE_TYPES = {"MOBILIZE", "AID"}  # forces posted or help given in a place are there for the place
 
 
 def find_events(
@@ -97,13 +98,18 @@ def _roles(reader: Reader, token: Token, kind: str, arguments: Arguments) -> tup
     """Actors and targets; without a target of its own, the trigger's loose target (never the event's place or
     actor) when it names an actor, else coordinated actors act on each other ("The United States and Sudan are
     upgrading ties": the first is the actor, the others the target, as PLOVER annotates them), as they always
-    do in an act done together ("Chile and Peru agreed to share data on Bolivia": Chile with Peru)."""
+    do in an act done together ("Chile and Peru agreed to share data on Bolivia": Chile with Peru). A place
+    stands for a target that names no actor ("agreed to a ceasefire in eastern Ukraine"), and for a missing
+    one of forces posted or help given there ("troops remained on alert in Manila"), as PLOVER annotates them."""
     if arguments.targets:
         return arguments.actors, arguments.targets
     loose = reader.loose_target(token, {t.i for t in arguments.actors + arguments.places})
     mutual = kind in MUTUAL_TYPES or loose is None or not reader.is_actor(loose)
     if len(arguments.actors) > 1 and mutual:
         return arguments.actors[:1], arguments.actors[1:]
+    thing = loose is not None and not reader.is_actor(loose) and kind != "CONSULT"  # a meeting's place is only where
+    if arguments.places and (thing or loose is None and kind in PRESENCE_TYPES):
+        return arguments.actors, arguments.places[:1]
     return arguments.actors, [loose] if loose is not None else []
 
 
