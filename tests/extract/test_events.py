@@ -33,7 +33,7 @@ def one(parse, text: str, kind: str) -> Event:
 
 def test_nominal_attack_with_target_and_place(parse) -> None:
     event = one(parse, "The attack against the Russian ambassador in Ankara shocked the country.", "ASSAULT")
-    assert (event.trigger, event.target, event.location) == ("attack", "Russian ambassador", "Ankara")
+    assert (event.trigger, event.target, event.location) == ("attack", "Russian ambassador in Ankara", "Ankara")
 
 
 def test_shooting_down_of_a_jet_is_dated_by_its_sentence(parse) -> None:
@@ -311,3 +311,8 @@ def test_a_place_stands_for_a_target_naming_no_actor(parse) -> None:
 def test_troops_on_alert_in_a_place_are_there_for_it(parse) -> None:
     event = one(parse, "Dutch troops remained on alert in Kabul.", "MOBILIZE")
     assert (event.actor, event.target) == ("Dutch troops", "Kabul")
+
+
+def test_a_target_keeps_the_place_that_says_which_one_it_is(parse) -> None:
+    event = one(parse, "Gunmen attacked an army base in northern Niger.", "ASSAULT")
+    assert (event.actor, event.target) == ("Gunmen", "army base in northern Niger")

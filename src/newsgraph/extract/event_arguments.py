@@ -95,8 +95,9 @@ class Reader:
                 return _destination(_antecedent(found))
         return None
 
-    def text(self, token: Token) -> str:
-        """The mention naming the token, else its noun phrase (without a leading article)."""
+    def text(self, token: Token, placed: bool = False) -> str:
+        """The mention naming the token, else its noun phrase (without a leading article), `placed`: with the
+        place it is in ("an army base in northern Afghanistan"), which says which one it is."""
         mention = self.mention_of.get(token.i)
         if mention is not None:
             return mention.text
@@ -104,6 +105,9 @@ class Reader:
         end = token.i + 1
         if token.lower_ in QUANTITY_HEADS:
             end = max((c.right_edge.i + 1 for c in token.rights if c.lower_ == "of"), default=end)
+        place = _pobj(prep) if placed and (prep := _child(token, ("prep",))) is not None and prep.lower_ == "in" else None
+        if place is not None and self._is_place(place) and token.pos_ == "NOUN":
+            end = max(end, place.right_edge.i + 1)
         words = self.doc[start:end]
         if len(words) > 1 and words[0].lower_ in ("the", "a", "an"):
             words = words[1:]

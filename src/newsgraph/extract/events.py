@@ -117,16 +117,17 @@ def _argument(reader: Reader, role: str, tokens: list[Token]) -> dict[str, objec
     """The arguments' words (joined by "and") and the offsets from the first to the last."""
     if not tokens:
         return {}
-    found = [_words(reader, token) for token in tokens]
+    found = [_words(reader, token, role == "target") for token in tokens]
     text = " and ".join(dict.fromkeys(text for text, _, _ in found))
     return {role: text, f"{role}_start": found[0][1], f"{role}_end": found[-1][2]}
 
 
-def _words(reader: Reader, token: Token) -> tuple[str, int, int]:
-    """An argument's words and offsets; a pronoun keeps its offsets and takes its antecedent's words."""
+def _words(reader: Reader, token: Token, placed: bool) -> tuple[str, int, int]:
+    """An argument's words (a target's with the place it is in) and offsets; a pronoun keeps its offsets and
+    takes its antecedent's words."""
     mention = reader.mention_of.get(token.i)
     start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
-    text = reader.text(token)
+    text = reader.text(token, placed)
     if mention is None and is_pronoun(token):
         subject, earlier = antecedent(token, reader.mentions)
         text = reader.text(subject) if subject is not None else earlier.text if earlier is not None else text
