@@ -316,3 +316,9 @@ def test_troops_on_alert_in_a_place_are_there_for_it(parse) -> None:
 def test_a_target_keeps_the_place_that_says_which_one_it_is(parse) -> None:
     event = one(parse, "Gunmen attacked an army base in northern Niger.", "ASSAULT")
     assert (event.actor, event.target) == ("Gunmen", "army base in northern Niger")
+
+
+def test_who_a_demand_is_made_of_wins_over_where_it_is_made(parse) -> None:
+    text = "At a rally on Friday, leaders of the farmers' union demanded an explanation from the prime minister."
+    event = one(parse, text, "REQUEST")
+    assert (event.actor, event.target) == ("leaders", "prime minister")

@@ -133,7 +133,7 @@ class Reader:
         if obj is not None and self.is_actor(obj):
             return actors, [obj]
         if kind == "REQUEST" and obj is not None and self._target(obj) is None:  # "demanded an apology from the PM"
-            recipient = recipient or _prep_object(obj, ("from",))
+            recipient = _prep_object(obj, ("from",)) or recipient
         target = recipient if recipient is not None and self._target(recipient) is not None else obj
         target = target if target is not None else _clause_subject(verb, kind) or self._infinitive_target(verb)
         return actors, [target] if target is not None else []
