@@ -322,3 +322,8 @@ def test_who_a_demand_is_made_of_wins_over_where_it_is_made(parse) -> None:
     text = "At a rally on Friday, leaders of the farmers' union demanded an explanation from the prime minister."
     event = one(parse, text, "REQUEST")
     assert (event.actor, event.target) == ("leaders", "prime minister")
+
+
+def test_a_release_by_no_one_named_in_a_country_is_that_states(parse) -> None:
+    event = one(parse, "Two Italian aid workers were freed in Mali on Sunday.", "CONCEDE")
+    assert (event.actor, event.target) == ("Mali", "Two Italian aid workers")

@@ -35,6 +35,7 @@ OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
 OF_ACTOR_TYPES = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE"}
 SPEECH_ACT_TYPES = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # done by saying: the speaker is the actor
 PLEDGE_TYPES = {"AGREE", "CONCEDE"}  # may be done by saying ("the minister said they will hand over the town")
+CUSTODY_TYPES = {"COERCE", "CONCEDE"}  # held or freed in a country, by no one named: PLOVER's actor is that state
 RESPONSIBILITY_VERBS = {"claim", "take", "admit", "accept", "bear"}
 # Forces an actor sends: the event is done to where (or with whom) they go ("sent troops to Uganda").
 SENT_FORCES = {"troop", "troops", "force", "forces", "soldier", "soldiers", "team", "delegation", "peacekeeper",
@@ -72,8 +73,8 @@ class Reader:
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
         targets = [_destination(t) for target in targets if (t := self._target(target)) is not None and t not in actors]
         places = self._places(trigger)
-        if not actors and verbal and kind == "COERCE" and _child(trigger, ("nsubjpass",)) is not None:
-            actors = [p for p in places if self.mention_of[p.i].type == "GPE"][:1]  # "was arrested in Niger": its state
+        if not actors and verbal and kind in CUSTODY_TYPES and _child(trigger, ("nsubjpass",)) is not None:
+            actors = [p for p in places if self.mention_of[p.i].type == "GPE"][:1]  # "was arrested in Niger"
         return Arguments(_spread(actors), _spread(targets), places)
 
     def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
