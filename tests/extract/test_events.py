@@ -327,3 +327,8 @@ def test_who_a_demand_is_made_of_wins_over_where_it_is_made(parse) -> None:
 def test_a_release_by_no_one_named_in_a_country_is_that_states(parse) -> None:
     event = one(parse, "Two Italian aid workers were freed in Mali on Sunday.", "CONCEDE")
     assert (event.actor, event.target) == ("Mali", "Two Italian aid workers")
+
+
+def test_an_attack_noun_without_a_target_targets_what_it_killed(parse) -> None:
+    event = one(parse, "A suicide bombing outside the ministry killed at least twelve soldiers on Monday.", "ASSAULT")
+    assert (event.trigger, event.target) == ("bombing", "at least twelve soldiers")
