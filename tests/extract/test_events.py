@@ -332,3 +332,8 @@ def test_a_release_by_no_one_named_in_a_country_is_that_states(parse) -> None:
 def test_an_attack_noun_without_a_target_targets_what_it_killed(parse) -> None:
     event = one(parse, "A suicide bombing outside the ministry killed at least twelve soldiers on Monday.", "ASSAULT")
     assert (event.trigger, event.target) == ("bombing", "at least twelve soldiers")
+
+
+def test_a_state_of_siege_declared_in_a_place_targets_it(parse) -> None:
+    event = one(parse, "The army declared a state of siege in Tarija on Friday.", "COERCE")
+    assert (event.actor, event.target, event.location) == ("army", "Tarija", "Tarija")

@@ -100,7 +100,8 @@ def _roles(reader: Reader, token: Token, kind: str, arguments: Arguments) -> tup
     upgrading ties": the first is the actor, the others the target, as PLOVER annotates them), as they always
     do in an act done together ("Chile and Peru agreed to share data on Bolivia": Chile with Peru). A place
     stands for a target that names no actor ("agreed to a ceasefire in eastern Ukraine"), and for a missing
-    one of forces posted or help given there ("troops remained on alert in Manila"), as PLOVER annotates them."""
+    one of forces posted or help given there ("troops remained on alert in Manila") or of a state declared
+    there ("a state of siege in Pando"), as PLOVER annotates them."""
     if arguments.targets:
         return arguments.actors, arguments.targets
     loose = reader.loose_target(token, {t.i for t in arguments.actors + arguments.places})
@@ -108,9 +109,14 @@ def _roles(reader: Reader, token: Token, kind: str, arguments: Arguments) -> tup
     if len(arguments.actors) > 1 and mutual:
         return arguments.actors[:1], arguments.actors[1:]
     thing = loose is not None and not reader.is_actor(loose) and kind != "CONSULT"  # a meeting's place is only where
-    if arguments.places and (thing or loose is None and kind in PRESENCE_TYPES):
+    if arguments.places and (thing or loose is None and (kind in PRESENCE_TYPES or _state_of(token))):
         return arguments.actors, arguments.places[:1]
     return arguments.actors, [loose] if loose is not None else []
+
+
+def _state_of(token: Token) -> bool:
+    """Whether the trigger names a state declared over a place ("a state of siege in Pando")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "state"
 
 
 def _argument(reader: Reader, role: str, tokens: list[Token]) -> dict[str, object]:
