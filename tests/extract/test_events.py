@@ -337,3 +337,8 @@ def test_an_attack_noun_without_a_target_targets_what_it_killed(parse) -> None:
 def test_a_state_of_siege_declared_in_a_place_targets_it(parse) -> None:
     event = one(parse, "The army declared a state of siege in Tarija on Friday.", "COERCE")
     assert (event.actor, event.target, event.location) == ("army", "Tarija", "Tarija")
+
+
+def test_a_country_willing_to_withdraw_troops_targets_where_they_leave(parse) -> None:
+    event = one(parse, "Chad was willing to withdraw its soldiers from the disputed zone along the border.", "AGREE")
+    assert (event.actor, event.target) == ("Chad", "disputed zone")

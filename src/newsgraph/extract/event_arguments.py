@@ -40,7 +40,7 @@ RESPONSIBILITY_VERBS = {"claim", "take", "admit", "accept", "bear"}
 # Forces an actor sends: the event is done to where (or with whom) they go ("sent troops to Uganda").
 SENT_FORCES = {"troop", "troops", "force", "forces", "soldier", "soldiers", "team", "delegation", "peacekeeper",
                "peacekeepers", "contingent", "unit", "units", "police", "jet", "jets"}
-DESTINATION_PREPS = ("to", "into", "with", "in")
+DESTINATION_PREPS = ("to", "into", "with", "in", "from")
 
 
 @dataclass
@@ -71,7 +71,8 @@ class Reader:
         if not actors and not verbal:
             actors = [governor] if (governor := _governor_subject(trigger)) is not None else []
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
-        targets = [_destination(t) for target in targets if (t := self._target(target)) is not None and t not in actors]
+        targets = [d for target in targets if (t := self._target(target)) is not None and t not in actors
+                   and (d := _destination(t)) is not None]
         places = self._places(trigger)
         if not actors and verbal and kind in CUSTODY_TYPES and _child(trigger, ("nsubjpass",)) is not None:
             actors = [p for p in places if self.mention_of[p.i].type == "GPE"][:1]  # "was arrested in Niger"
@@ -94,7 +95,7 @@ class Reader:
             found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if own else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))
             if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i and found.i not in taken:
-                return _destination(_antecedent(found))
+                return _destination(_antecedent(found)) or found
         return None
 
     def text(self, token: Token, placed: bool = False) -> str:
@@ -142,7 +143,8 @@ class Reader:
 
     def _infinitive_target(self, verb: Token) -> Token | None:
         """The actor the verb's infinitive acts on: "refused to meet with the American envoy"."""
-        clause = _child(verb, ("xcomp",))
+        ready = _child(verb, ("acomp",))  # "is willing to withdraw its troops"
+        clause = _child(verb, ("xcomp",)) or (_child(ready, ("xcomp",)) if ready is not None else None)
         if clause is None:
             return None
         found = _child(clause, OBJECTS) or _prep_object(clause, TARGET_PREPS)
@@ -396,13 +398,12 @@ def _is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in light or verb.lower_ in light
 
 
-def _destination(token: Token) -> Token:
-    """Where (or with whom) sent forces go, for forces the actor sends or joins ("sent troops to Uganda",
-    "joined forces with the Greens"); else the token."""
+def _destination(token: Token) -> Token | None:
+    """Where (or with whom) sent forces go, for forces the actor sends, joins or withdraws ("sent troops to Uganda",
+    "joined forces with the Greens"), None when that is not said ("withdraw its troops if ..."); else the token."""
     if token.dep_ != "dobj" or token.pos_ != "NOUN" or token.lower_ not in SENT_FORCES:  # not "the Syrian Democratic Forces"
         return token
-    found = _prep_object(token.head, DESTINATION_PREPS) or _prep_object(token, DESTINATION_PREPS)
-    return found if found is not None else token
+    return _prep_object(token.head, DESTINATION_PREPS) or _prep_object(token, DESTINATION_PREPS)
 
 
 def _antecedent(token: Token) -> Token:
