@@ -342,3 +342,8 @@ def test_a_state_of_siege_declared_in_a_place_targets_it(parse) -> None:
 def test_a_country_willing_to_withdraw_troops_targets_where_they_leave(parse) -> None:
     event = one(parse, "Chad was willing to withdraw its soldiers from the disputed zone along the border.", "AGREE")
     assert (event.actor, event.target) == ("Chad", "disputed zone")
+
+
+def test_a_hunger_strike_targets_what_it_protests(parse) -> None:
+    event = one(parse, "A jailed activist has started a hunger strike, protesting the prison's visiting rules.", "PROTEST")
+    assert (event.actor, event.target) == ("jailed activist", "prison's visiting rules")

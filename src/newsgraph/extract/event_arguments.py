@@ -89,7 +89,9 @@ class Reader:
             return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
         support = _support_verb(trigger)  # "launched an assault on the bastion": only its phrases, the noun is its object
         deed = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" else None  # "a bombing killed 75 people"
-        heads = (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj")), support, deed)
+        purposes = [c for c in support.children if c.dep_ in ("xcomp", "advcl") and _child(c, ("mark",)) is None
+                    ] if support is not None else []  # "went on strike to protest X", not "... after X was found"
+        heads = (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj")), support, deed, *purposes)
         for head in (h for h in heads if h is not None):
             own = head.pos_ != "NOUN" and head is not support
             found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if own else None)
