@@ -79,21 +79,17 @@ class Reader:
         return Arguments(_spread(actors), _spread(targets), places)
 
     def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
-        """What the main event is done to when no actor is: its object, the object of its preposition,
-        or that of the verb it governs ("rejected a UN draft resolution", "sent aid to northeast Nigeria");
-        a named actor inside that phrase first ("rejected a request by the AP": the AP). Tokens in `taken`
-        (the event's actors and places) are passed over."""
+        """What the main event is done to when no actor is: the object or prepositional object of the trigger
+        or of the words around it (_loose_heads: "rejected a UN draft resolution", "sent aid to northeast
+        Nigeria"); a named actor inside the trigger's phrase first ("rejected a request by the AP": the AP).
+        Tokens in `taken` (the event's actors and places) are passed over."""
         named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of and not {t.i, t.head.i} & taken
                       and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
         if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
             return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
-        support = _support_verb(trigger)  # "launched an assault on the bastion": only its phrases, the noun is its object
-        deed = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" else None  # "a bombing killed 75 people"
-        purposes = [c for c in support.children if c.dep_ in ("xcomp", "advcl") and _child(c, ("mark",)) is None
-                    ] if support is not None else []  # "went on strike to protest X", not "... after X was found"
-        heads = (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj")), support, deed, *purposes)
-        for head in (h for h in heads if h is not None):
-            own = head.pos_ != "NOUN" and head is not support
+        support = _support_verb(trigger)
+        for head in _loose_heads(trigger, support):
+            own = head.pos_ != "NOUN" and head is not support  # the support verb's object is the trigger itself
             found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if own else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))
             if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i and found.i not in taken:
@@ -381,6 +377,18 @@ def _support_verb(noun: Token) -> Token | None:
     if owner.pos_ == "VERB" and head.lower_ in ("on", "in", "into") and _is_light(owner):
         return owner  # "went on strike", "arrived on a visit"
     return None
+
+
+def _loose_heads(trigger: Token, support: Token | None) -> list[Token]:
+    """Words whose phrases may name what the trigger is done to: the trigger, the verb or object it governs, its
+    support verb ("launched an assault on the bastion") and that verb's purpose clause ("went on strike to protest
+    X", not "... after X was found"), and the deed an event noun is the subject of ("a bombing killed 75 people")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))]
+    if support is not None:
+        heads += [support, *(c for c in support.children if c.dep_ in ("xcomp", "advcl") and _child(c, ("mark",)) is None)]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+        heads.append(trigger.head)
+    return heads
 
 
 def _governor_subject(noun: Token) -> Token | None:
