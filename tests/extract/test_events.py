@@ -347,3 +347,8 @@ def test_a_country_willing_to_withdraw_troops_targets_where_they_leave(parse) ->
 def test_a_hunger_strike_targets_what_it_protests(parse) -> None:
     event = one(parse, "A jailed activist has started a hunger strike, protesting the prison's visiting rules.", "PROTEST")
     assert (event.actor, event.target) == ("jailed activist", "prison's visiting rules")
+
+
+def test_seeking_refuge_on_arriving_somewhere_targets_that_place(parse) -> None:
+    event = one(parse, "About 300 migrants arrived in Chile seeking refuge last year.", "REQUEST")
+    assert (event.actor, event.target, event.location) == ("About 300 migrants", "Chile", "Chile")

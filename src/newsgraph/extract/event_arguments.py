@@ -224,10 +224,11 @@ class Reader:
         return token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in word_set("plover_actor_nouns.tsv")
 
     def _places(self, trigger: Token) -> list[Token]:
-        """Place mentions in prepositional phrases of the trigger, its support verb, the noun it is "of" or its own
-        phrases."""
+        """Place mentions in prepositional phrases of the trigger, its support verb, the noun it is "of", the verb
+        its participle clause hangs on ("arrived in Chile seeking refuge") or its own phrases."""
         heads = [trigger] + ([s] if (s := _support_verb(trigger)) is not None else [])
         heads += [trigger.head.head] if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else []  # "state of siege in"
+        heads += [trigger.head] if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else []  # "arrived in X seeking"
         heads += [o for p in trigger.children if p.dep_ == "prep" and (o := _pobj(p)) is not None]  # "attack on X in Ankara"
         places = [_pobj(p) for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS]
         found = [p for p in places if p is not None and self._is_place(p)]
