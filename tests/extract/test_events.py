@@ -352,3 +352,9 @@ def test_a_hunger_strike_targets_what_it_protests(parse) -> None:
 def test_seeking_refuge_on_arriving_somewhere_targets_that_place(parse) -> None:
     event = one(parse, "About 300 migrants arrived in Chile seeking refuge last year.", "REQUEST")
     assert (event.actor, event.target, event.location) == ("About 300 migrants", "Chile", "Chile")
+
+
+def test_troops_on_alert_in_an_unnamed_region_are_there_for_it_but_not_in_case_of_fighting(parse) -> None:
+    region = one(parse, "Dutch troops stayed on alert in the border area.", "MOBILIZE")
+    case = one(parse, "Dutch troops remained on alert in case of more fighting.", "MOBILIZE")
+    assert (region.target, case.target) == ("border area", None)

@@ -19,6 +19,7 @@ TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "for", "from")
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at", "into")  # "an investigation into X"
 SUPPORT_TARGET_PREPS = (*TARGET_PREPS, "into")  # "opened an investigation into X", parsed on the verb
 LOOSE_PREPS = ("against", "on", "to", "with", "at", "for", "into", "from", "over", "in", "of")
+NOT_PLACES = {"case", "order", "response", "addition", "view", "light", "protest", "support", "time", "fact"}  # "in case of"
 PLACE_PREPS = ("in", "at", "near", "outside", "across", "inside", "around")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 DASHES = {"--", "—", "–", "-"}
@@ -222,6 +223,13 @@ class Reader:
         if mention is not None:
             return mention.type in ACTOR_TYPES
         return token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in word_set("plover_actor_nouns.tsv")
+
+    def where(self, trigger: Token) -> Token | None:
+        """The first "in/at/near ..." phrase object of the trigger or its support verb, named or not ("remained
+        on alert in the north region")."""
+        heads = [trigger] + ([s] if (s := _support_verb(trigger)) is not None else [])
+        return next((o for h in heads if (o := self._usable(_prep_object(h, PLACE_PREPS))) is not None
+                     and o.pos_ in ("NOUN", "PROPN") and o.lower_ not in NOT_PLACES), None)
 
     def _places(self, trigger: Token) -> list[Token]:
         """Place mentions in prepositional phrases of the trigger, its support verb, the noun it is "of", the verb

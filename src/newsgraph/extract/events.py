@@ -111,7 +111,8 @@ def _roles(reader: Reader, token: Token, kind: str, arguments: Arguments) -> tup
     thing = loose is not None and not reader.is_actor(loose) and kind != "CONSULT"  # a meeting's place is only where
     if arguments.places and (thing or loose is None and (kind in PRESENCE_TYPES or _state_of(token))):
         return arguments.actors, arguments.places[:1]
-    return arguments.actors, [loose] if loose is not None else []
+    where = reader.where(token) if loose is None and kind in PRESENCE_TYPES else None
+    return arguments.actors, [t] if (t := loose or where) is not None else []
 
 
 def _state_of(token: Token) -> bool:
