@@ -19,6 +19,7 @@ TARGET_PREPS = ("against", "on", "upon", "with", "to", "at", "for", "from")
 NOUN_TARGET_PREPS = ("against", "on", "upon", "with", "to", "for", "at", "into")  # "an investigation into X"
 SUPPORT_TARGET_PREPS = (*TARGET_PREPS, "into")  # "opened an investigation into X", parsed on the verb
 LOOSE_PREPS = ("against", "on", "to", "with", "at", "for", "into", "from", "over", "in", "of")
+NOT_PLACES = {"case", "order", "response", "addition", "view", "light", "protest", "support", "time", "fact"}  # "in case of"
 PLACE_PREPS = ("in", "at", "near", "outside", "across", "inside", "around")
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 DASHES = {"--", "—", "–", "-"}
@@ -34,7 +35,13 @@ OWN_OBJECT_TYPES = {"MOBILIZE", "RETREAT"}
 # Types whose "of" phrase names the actor ("a meeting of the Security Council", "the deployment of troops").
 OF_ACTOR_TYPES = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "COOPERATE"}
 SPEECH_ACT_TYPES = {"ACCUSE", "THREATEN", "REQUEST", "REJECT"}  # done by saying: the speaker is the actor
+PLEDGE_TYPES = {"AGREE", "CONCEDE"}  # may be done by saying ("the minister said they will hand over the town")
+CUSTODY_TYPES = {"COERCE", "CONCEDE"}  # held or freed in a country, by no one named: PLOVER's actor is that state
 RESPONSIBILITY_VERBS = {"claim", "take", "admit", "accept", "bear"}
+# Forces an actor sends: the event is done to where (or with whom) they go ("sent troops to Uganda").
+SENT_FORCES = {"troop", "troops", "force", "forces", "soldier", "soldiers", "team", "delegation", "peacekeeper",
+               "peacekeepers", "contingent", "unit", "units", "police", "jet", "jets"}
+DESTINATION_PREPS = ("to", "into", "with", "in", "from")
 
 
 @dataclass
@@ -60,29 +67,39 @@ class Reader:
 
     def arguments(self, trigger: Token, kind: str) -> Arguments:
         """Actors, targets and places of a verbal or nominal trigger of PLOVER type `kind`."""
-        actors, targets = (self._verb(trigger, kind) if trigger.pos_ in ("VERB", "AUX") else self._noun(trigger, kind))
+        verbal = trigger.pos_ in ("VERB", "AUX")
+        actors, targets = self._verb(trigger, kind) if verbal else self._noun(trigger, kind)
+        if not actors and not verbal:
+            actors = [governor] if (governor := _governor_subject(trigger)) is not None else []
         actors = [a for actor in actors if (a := self._actor(actor)) is not None]
-        targets = [t for target in targets if (t := self._target(target)) is not None and t not in actors]
-        return Arguments(_spread(actors), _spread(targets), self._places(trigger))
+        targets = [d for target in targets if (t := self._target(target)) is not None and t not in actors
+                   and (d := _destination(t)) is not None]
+        places = self._places(trigger)
+        if not actors and verbal and kind in CUSTODY_TYPES and _child(trigger, ("nsubjpass",)) is not None:
+            actors = [p for p in places if self.mention_of[p.i].type == "GPE"][:1]  # "was arrested in Niger"
+        return Arguments(_spread(actors), _spread(targets), places)
 
     def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
-        """What the main event is done to when no actor is: its object, the object of its preposition,
-        or that of the verb it governs ("rejected a UN draft resolution", "sent aid to northeast Nigeria");
-        a named actor inside that phrase first ("rejected a request by the AP": the AP). Tokens in `taken`
-        (the event's actors and places) are passed over."""
+        """What the main event is done to when no actor is: the object or prepositional object of the trigger
+        or of the words around it (_loose_heads: "rejected a UN draft resolution", "sent aid to northeast
+        Nigeria"); a named actor inside the trigger's phrase first ("rejected a request by the AP": the AP).
+        Tokens in `taken` (the event's actors and places) are passed over."""
         named = next((t for t in trigger.subtree if t.i > trigger.i and t.i in self.mention_of and not {t.i, t.head.i} & taken
                       and self.mention_of[t.i].type in ("PERSON", "ORG", "GPE", "NORP")), None)
         if named is not None:  # "Yemeni asylum seekers", "Iran's government": the phrase the name modifies
             return named.head if named.dep_ in ("amod", "compound", "nmod", "poss") and named.head.pos_ == "NOUN" else named
-        for head in (trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))):
-            found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if head.pos_ != "NOUN" else None)
+        support = _support_verb(trigger)
+        for head in _loose_heads(trigger, support):
+            own = head.pos_ != "NOUN" and head is not support  # the support verb's object is the trigger itself
+            found = self._usable(_child(head, ("dobj", "nsubjpass", "attr")) if own else None)
             found = found or self._usable(_prep_object(head, LOOSE_PREPS))
             if found is not None and found.pos_ in ("NOUN", "PROPN", "PRON") and found.i != trigger.i and found.i not in taken:
-                return _antecedent(found)
+                return _destination(_antecedent(found)) or found
         return None
 
-    def text(self, token: Token) -> str:
-        """The mention naming the token, else its noun phrase (without a leading article)."""
+    def text(self, token: Token, placed: bool = False) -> str:
+        """The mention naming the token, else its noun phrase (without a leading article), `placed`: with the
+        place it is in ("an army base in northern Afghanistan"), which says which one it is."""
         mention = self.mention_of.get(token.i)
         if mention is not None:
             return mention.text
@@ -90,6 +107,9 @@ class Reader:
         end = token.i + 1
         if token.lower_ in QUANTITY_HEADS:
             end = max((c.right_edge.i + 1 for c in token.rights if c.lower_ == "of"), default=end)
+        place = _pobj(prep) if placed and (prep := _child(token, ("prep",))) is not None and prep.lower_ == "in" else None
+        if place is not None and self._is_place(place) and token.pos_ == "NOUN":
+            end = max(end, place.right_edge.i + 1)
         words = self.doc[start:end]
         if len(words) > 1 and words[0].lower_ in ("the", "a", "an"):
             words = words[1:]
@@ -115,14 +135,15 @@ class Reader:
         if obj is not None and self.is_actor(obj):
             return actors, [obj]
         if kind == "REQUEST" and obj is not None and self._target(obj) is None:  # "demanded an apology from the PM"
-            recipient = recipient or _prep_object(obj, ("from",))
+            recipient = _prep_object(obj, ("from",)) or recipient
         target = recipient if recipient is not None and self._target(recipient) is not None else obj
         target = target if target is not None else _clause_subject(verb, kind) or self._infinitive_target(verb)
         return actors, [target] if target is not None else []
 
     def _infinitive_target(self, verb: Token) -> Token | None:
         """The actor the verb's infinitive acts on: "refused to meet with the American envoy"."""
-        clause = _child(verb, ("xcomp",))
+        ready = _child(verb, ("acomp",))  # "is willing to withdraw its troops"
+        clause = _child(verb, ("xcomp",)) or (_child(ready, ("xcomp",)) if ready is not None else None)
         if clause is None:
             return None
         found = _child(clause, OBJECTS) or _prep_object(clause, TARGET_PREPS)
@@ -203,9 +224,19 @@ class Reader:
             return mention.type in ACTOR_TYPES
         return token.pos_ in ("PROPN", "PRON") or token.lemma_.lower() in word_set("plover_actor_nouns.tsv")
 
-    def _places(self, trigger: Token) -> list[Token]:
-        """Place mentions in prepositional phrases of the trigger, its support verb or its own phrases."""
+    def where(self, trigger: Token) -> Token | None:
+        """The first "in/at/near ..." phrase object of the trigger or its support verb, named or not ("remained
+        on alert in the north region")."""
         heads = [trigger] + ([s] if (s := _support_verb(trigger)) is not None else [])
+        return next((o for h in heads if (o := self._usable(_prep_object(h, PLACE_PREPS))) is not None
+                     and o.pos_ in ("NOUN", "PROPN") and o.lower_ not in NOT_PLACES), None)
+
+    def _places(self, trigger: Token) -> list[Token]:
+        """Place mentions in prepositional phrases of the trigger, its support verb, the noun it is "of", the verb
+        its participle clause hangs on ("arrived in Chile seeking refuge") or its own phrases."""
+        heads = [trigger] + ([s] if (s := _support_verb(trigger)) is not None else [])
+        heads += [trigger.head.head] if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else []  # "state of siege in"
+        heads += [trigger.head] if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else []  # "arrived in X seeking"
         heads += [o for p in trigger.children if p.dep_ == "prep" and (o := _pobj(p)) is not None]  # "attack on X in Ankara"
         places = [_pobj(p) for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in PLACE_PREPS]
         found = [p for p in places if p is not None and self._is_place(p)]
@@ -217,11 +248,13 @@ class Reader:
 
 
 def reported_deed(trigger: Token, kind: str) -> Token:
-    """For a deed a parenthetical speech verb reports ("X overran a base, officials said"), the reported clause's
-    verb, which the event is about; a speech act (accusing, threatening, demanding, refusing) stays the speaker's."""
+    """For a deed a speech verb reports ("X overran a base, officials said", "he said X sent aid"), the reported
+    clause's verb, which the event is about; a speech act (accusing, threatening, demanding, refusing) stays the
+    speaker's, and so does a pledge unless the speaker is parenthetical."""
     if kind in SPEECH_ACT_TYPES or trigger.pos_ != "VERB" or (trigger.lemma_.lower(), "VERB") not in cues():
         return trigger
-    clause = next((c for c in trigger.children if c.dep_ == "ccomp" and c.i < trigger.i), None)
+    clause = next((c for c in trigger.children if c.dep_ == "ccomp" and (c.i < trigger.i or kind not in PLEDGE_TYPES)),
+                  None)
     return clause if clause is not None and clause.pos_ in ("VERB", "AUX") else trigger
 
 
@@ -355,10 +388,41 @@ def _support_verb(noun: Token) -> Token | None:
     return None
 
 
+def _loose_heads(trigger: Token, support: Token | None) -> list[Token]:
+    """Words whose phrases may name what the trigger is done to: the trigger, the verb or object it governs, its
+    support verb ("launched an assault on the bastion") and that verb's purpose clause ("went on strike to protest
+    X", not "... after X was found"), and the deed an event noun is the subject of ("a bombing killed 75 people")."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in ("xcomp", "ccomp", "dobj"))]
+    if support is not None:
+        heads += [support, *(c for c in support.children if c.dep_ in ("xcomp", "advcl") and _child(c, ("mark",)) is None)]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+        heads.append(trigger.head)
+    return heads
+
+
+def _governor_subject(noun: Token) -> Token | None:
+    """The subject of the verb whose object (or prepositional object) the event noun is: who expresses, heads
+    or stops work in it ("the OIC expressed its condemnation of", "workers stopped work in a strike"); not who
+    asks for it ("appealed for help")."""
+    prep = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ != "for" else None
+    head = prep.head if prep is not None else noun.head if noun.dep_ == "dobj" else None
+    if head is None or head.pos_ != "VERB":
+        return None
+    return next(iter(_subjects(head)), None)
+
+
 def _is_light(verb: Token) -> bool:
     """A support verb, by lemma or (where the small model's lemmatizer slips) by form."""
     light = word_set("plover_light_verbs.tsv")
     return verb.lemma_.lower() in light or verb.lower_ in light
+
+
+def _destination(token: Token) -> Token | None:
+    """Where (or with whom) sent forces go, for forces the actor sends, joins or withdraws ("sent troops to Uganda",
+    "joined forces with the Greens"), None when that is not said ("withdraw its troops if ..."); else the token."""
+    if token.dep_ != "dobj" or token.pos_ != "NOUN" or token.lower_ not in SENT_FORCES:  # not "the Syrian Democratic Forces"
+        return token
+    return _prep_object(token.head, DESTINATION_PREPS) or _prep_object(token, DESTINATION_PREPS)
 
 
 def _antecedent(token: Token) -> Token:

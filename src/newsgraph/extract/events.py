@@ -30,6 +30,8 @@ MAX_DATE_HOPS = 4  # head steps from a time expression to the trigger it dates
 BACKGROUND_DAYS = 31  # a dated event older than a month is background to the story, not one of its days
 LEXICON_PRIOR = 1.0  # weight of the lexicon's type against the model's; tuned on the events held-out fifth
 MIN_EVENT = 0.2  # P(the candidate states an event); tuned on the events held-out fifth (training/heldout.py)
+MUTUAL_TYPES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT"}  # done together: coordinated actors act on each other
+PRESENCE_TYPES = {"MOBILIZE", "AID"}  # forces posted or help given in a place are there for the place
 
 
 def find_events(
@@ -87,37 +89,52 @@ def _event(
         "modality": modality(token, statement is not None),
         "background": source == "sentence" and is_background(when, published),
     }
-    actors, targets = _roles(reader, token, arguments)
+    actors, targets = _roles(reader, token, kind, arguments)
     event = Event(**shared, **_argument(reader, "actor", actors), **_argument(reader, "target", targets))
     return event if event.actor is None or event.actor != event.target else event.model_copy(update=NO_TARGET)
 
 
-def _roles(reader: Reader, token: Token, arguments: Arguments) -> tuple[list[Token], list[Token]]:
+def _roles(reader: Reader, token: Token, kind: str, arguments: Arguments) -> tuple[list[Token], list[Token]]:
     """Actors and targets; without a target of its own, the trigger's loose target (never the event's place or
     actor) when it names an actor, else coordinated actors act on each other ("The United States and Sudan are
-    upgrading ties": the first is the actor, the others the target, as PLOVER annotates them)."""
+    upgrading ties": the first is the actor, the others the target, as PLOVER annotates them), as they always
+    do in an act done together ("Chile and Peru agreed to share data on Bolivia": Chile with Peru). A place
+    stands for a target that names no actor ("agreed to a ceasefire in eastern Ukraine"), and for a missing
+    one of forces posted or help given there ("troops remained on alert in Manila") or of a state declared
+    there ("a state of siege in Pando"), as PLOVER annotates them."""
     if arguments.targets:
         return arguments.actors, arguments.targets
     loose = reader.loose_target(token, {t.i for t in arguments.actors + arguments.places})
-    if len(arguments.actors) > 1 and (loose is None or not reader.is_actor(loose)):
+    mutual = kind in MUTUAL_TYPES or loose is None or not reader.is_actor(loose)
+    if len(arguments.actors) > 1 and mutual:
         return arguments.actors[:1], arguments.actors[1:]
-    return arguments.actors, [loose] if loose is not None else []
+    thing = loose is not None and not reader.is_actor(loose) and kind != "CONSULT"  # a meeting's place is only where
+    if arguments.places and (thing or loose is None and (kind in PRESENCE_TYPES or _state_of(token))):
+        return arguments.actors, arguments.places[:1]
+    where = reader.where(token) if loose is None and kind in PRESENCE_TYPES else None
+    return arguments.actors, [t] if (t := loose or where) is not None else []
+
+
+def _state_of(token: Token) -> bool:
+    """Whether the trigger names a state declared over a place ("a state of siege in Pando")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() == "state"
 
 
 def _argument(reader: Reader, role: str, tokens: list[Token]) -> dict[str, object]:
     """The arguments' words (joined by "and") and the offsets from the first to the last."""
     if not tokens:
         return {}
-    found = [_words(reader, token) for token in tokens]
+    found = [_words(reader, token, role == "target") for token in tokens]
     text = " and ".join(dict.fromkeys(text for text, _, _ in found))
     return {role: text, f"{role}_start": found[0][1], f"{role}_end": found[-1][2]}
 
 
-def _words(reader: Reader, token: Token) -> tuple[str, int, int]:
-    """An argument's words and offsets; a pronoun keeps its offsets and takes its antecedent's words."""
+def _words(reader: Reader, token: Token, placed: bool) -> tuple[str, int, int]:
+    """An argument's words (a target's with the place it is in) and offsets; a pronoun keeps its offsets and
+    takes its antecedent's words."""
     mention = reader.mention_of.get(token.i)
     start, end = (mention.start, mention.end) if mention else (token.idx, token.idx + len(token))
-    text = reader.text(token)
+    text = reader.text(token, placed)
     if mention is None and is_pronoun(token):
         subject, earlier = antecedent(token, reader.mentions)
         text = reader.text(subject) if subject is not None else earlier.text if earlier is not None else text
