@@ -227,14 +227,14 @@ class Reader:
     def where(self, trigger: Token) -> Token | None:
         """The first "in/at/near ..." phrase object of the trigger or its support verb, named or not ("remained
         on alert in the north region")."""
-        heads = [trigger] + ([s] if (s := _support_verb(trigger)) is not None else [])
+        heads = _with_support(trigger)
         return next((o for h in heads if (o := self._usable(_prep_object(h, PLACE_PREPS))) is not None
                      and o.pos_ in ("NOUN", "PROPN") and o.lower_ not in NOT_PLACES), None)
 
     def _places(self, trigger: Token) -> list[Token]:
         """Place mentions in prepositional phrases of the trigger, its support verb, the noun it is "of", the verb
         its participle clause hangs on ("arrived in Chile seeking refuge") or its own phrases."""
-        heads = [trigger] + ([s] if (s := _support_verb(trigger)) is not None else [])
+        heads = _with_support(trigger)
         heads += [trigger.head.head] if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else []  # "state of siege in"
         heads += [trigger.head] if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" else []  # "arrived in X seeking"
         heads += [o for p in trigger.children if p.dep_ == "prep" and (o := _pobj(p)) is not None]  # "attack on X in Ankara"
@@ -368,6 +368,12 @@ def _controller(verb: Token) -> list[Token]:
             return [obj]
     subject = verb_subject(head) or _child(head, ("nsubjpass",) if verb.dep_ == "conj" else ())
     return [subject] if subject is not None else _controller(head) if head.pos_ in ("VERB", "AUX") else []
+
+
+def _with_support(trigger: Token) -> list[Token]:
+    """The trigger and its support verb, if any: the words whose phrases say where it happened."""
+    support = _support_verb(trigger)
+    return [trigger] if support is None else [trigger, support]
 
 
 def _support_verb(noun: Token) -> Token | None:

@@ -7,13 +7,13 @@ this module only proposes, one candidate per cue word, and describes it with fea
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
-from newsgraph.extract.statement_indirect import clause_end, clause_of, objects_of
+from newsgraph.extract.statement_indirect import clause_end, clause_of, has_that, objects_of
 from newsgraph.extract.statement_lexicon import cues
 from newsgraph.extract.statement_speakers import holder_of, speaker_of
 
@@ -125,17 +125,27 @@ def _agent(verb: Token) -> Span | None:
 
 def _noun(ctx: Context, noun: Token) -> Candidate | None:
     """ "fears that S", "his warning that S", "claims of voter fraud", "her decision to leave"."""
-    for child in noun.rights:
-        if child.dep_ in CLAUSE_CHILDREN and any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
-            shape, first, last = "noun-that", child.left_edge.i, clause_end(child)
-        elif child.dep_ == "acl" and _is_infinitive(child):
-            shape, first, last = "noun-to", child.left_edge.i, clause_end(child)
-        elif (about := _about_object(child)) is not None:
-            shape, (first, last) = "noun-prep", about
-        else:
-            continue
-        return _candidate(ctx, noun, shape, (first, last), speaker_of(noun) or _governor_speaker(noun))
+    found = _complement(noun, "noun", _is_that_clause, "acl")
+    return _candidate(ctx, noun, *found, speaker_of(noun) or _governor_speaker(noun)) if found else None
+
+
+def _complement(
+    word: Token, kind: str, is_clause: Callable[[Token], bool], infinitive_dep: str
+) -> tuple[str, tuple[int, int]] | None:
+    """The shape and token span of the first content a cue noun or adjective takes on its right: a clause,
+    an infinitive (hung by infinitive_dep) or the object of an about-preposition."""
+    for child in word.rights:
+        if is_clause(child):
+            return f"{kind}-that", (child.left_edge.i, clause_end(child))
+        if child.dep_ == infinitive_dep and _is_infinitive(child):
+            return f"{kind}-to", (child.left_edge.i, clause_end(child))
+        if (about := _about_object(child)) is not None:
+            return f"{kind}-prep", about
     return None
+
+
+def _is_that_clause(child: Token) -> bool:
+    return child.dep_ in CLAUSE_CHILDREN and has_that(child)
 
 
 def _about_object(child: Token) -> tuple[int, int] | None:
@@ -152,17 +162,8 @@ def _is_infinitive(verb: Token) -> bool:
 
 def _adjective(ctx: Context, adjective: Token) -> Candidate | None:
     """ "Graham is critical of X", "many are afraid that S", "they were eager to go": held by the clause's subject."""
-    for child in adjective.rights:
-        if child.dep_ == "ccomp":
-            shape, first, last = "adj-that", child.left_edge.i, clause_end(child)
-        elif child.dep_ == "xcomp" and _is_infinitive(child):
-            shape, first, last = "adj-to", child.left_edge.i, clause_end(child)
-        elif (about := _about_object(child)) is not None:
-            shape, (first, last) = "adj-prep", about
-        else:
-            continue
-        return _candidate(ctx, adjective, shape, (first, last), holder_of(adjective))
-    return None
+    found = _complement(adjective, "adj", lambda child: child.dep_ == "ccomp", "xcomp")
+    return _candidate(ctx, adjective, *found, holder_of(adjective)) if found else None
 
 
 def _candidate(ctx: Context, cue: Token, shape: str, span: tuple[int, int], speaker: Span | None) -> Candidate | None:

@@ -176,7 +176,7 @@ def clause_end(clause: Token) -> int:
 def _reports(verb: Token) -> bool:
     """A coordinated cue verb that reports on its own: with a complement clause or quote, or sharing the
     subject of the first cue ("said A and warned against B"); not a verb of the reported clause ("but that it would add rules")."""
-    if _has_that(verb):
+    if has_that(verb):
         return False
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     return not own_subject or any(c.dep_ in {"ccomp", "xcomp"} or c.text in {":", "“", '"'} for c in verb.children)
@@ -256,14 +256,15 @@ def _noun(ctx: Context, noun: Token, cue: Cue) -> Draft | None:
 
 def _noun_content(noun: Token, cue: Cue) -> Token | None:
     for child in noun.children:
-        if "that" in cue.complements and child.dep_ in {"acl", "ccomp", "relcl"} and _has_that(child):
+        if "that" in cue.complements and child.dep_ in {"acl", "ccomp", "relcl"} and has_that(child):
             return child
         if child.dep_ == "prep" and child.lower_ in cue.complements & PREP_COMPLEMENTS:
             return next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
     return None
 
 
-def _has_that(clause: Token) -> bool:
+def has_that(clause: Token) -> bool:
+    """Whether a clause is introduced by "that" ("fears that S")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
