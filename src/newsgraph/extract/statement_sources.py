@@ -20,6 +20,11 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "
 INDEFINITE = {"a", "an", "one", "some", "several", "many", "few", "two", "three", "four", "five"}
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "la", "le", "bin", "al", "el", "du"}
 HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "rev", "gen", "col", "sen", "rep"}
+# How a name hangs from the head of a description that it names ("her deputy, Ibrahim Bello"); a name
+# elsewhere in it is someone else ("some Republicans, including Lamar Alexander", "Gary Johnson's doctor").
+NAMING = {"appos", "compound"}
+RANKS = {"vice", "deputy", "assistant", "lieutenant", "lt", "under", "former", "ex", "acting"}
+NEUTRAL = {"year", "old", "longtime", "veteran", "then", "current", "outgoing", "incoming", "same"}
 # How far back (in sentences) a pronoun looks for its speaker: one news paragraph or two;
 # set by hand, checked on the statements dev set (benchmarks/statements).
 PRONOUN_REACH = 8
@@ -42,6 +47,7 @@ class Known:
     position: int
     source: Source
     titles: frozenset[str]
+    words: frozenset[str] = frozenset()
 
 
 class SourceResolver:
@@ -50,8 +56,11 @@ class SourceResolver:
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
         self.full_names, self.namesakes = _full_names(mentions)
+        for surname in self._unnamed_namesakes(doc, mentions):
+            del self.full_names[surname]
         self.name_genders = self._name_genders(doc, mentions)
         self.known: list[Known] = [k for k in (self._known(doc, m) for m in mentions) if k is not None]
+        self.speakers: set[str | None] = set()
         self.sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -62,6 +71,8 @@ class SourceResolver:
         if span is None or len(span) == 0:
             return Source(None, "unattributed")
         source = self._resolve(span)
+        if source.kind == "person":
+            self.speakers.add(source.name)
         if source.name is not None and source.name != span.text:
             self.known.append(Known(span.root.i, source, frozenset()))
         return source
@@ -79,8 +90,8 @@ class SourceResolver:
         if _is_anonymous(span):
             return Source(_description(span).lower(), "anonymous")
         role = roles().get(head.lemma_.lower())
-        if role is not None and role.kind != "anonymous":
-            found = self._description_target(head, role.kind, role.group)
+        if role is not None and role.kind != "anonymous" and _is_definite(span):
+            found = self._description_target(span, role.kind, role.group)
             if found is not None:
                 return found
         kind = "org" if role is not None and role.kind.endswith("org") else "other"
@@ -89,7 +100,8 @@ class SourceResolver:
     def _person_in(self, span: Span) -> Source | None:
         """The person named in a span ("Her deputy, Ibrahim Bello"), by full name."""
         head = span.root.i
-        for ent in sorted(span.ents, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
+        naming = [e for e in span.ents if e.start <= head < e.end or (e.root.head.i == head and e.root.dep_ in NAMING)]
+        for ent in sorted(naming, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
             surname = ent.text.split()[-1].lower()
             if ent.label_ == "PERSON" or (surname in self.full_names and ent.root == span.root):
                 return self._person(_with_honorific(ent))
@@ -114,8 +126,10 @@ class SourceResolver:
             same = [n for n in options if _given(n.split()) in given] or (options if len(options) == 1 else [])
             return max(same, key=len) if same else name
         honorific = genders().get(text.split()[0].lower().rstrip(".")) if len(text.split()) > 1 else None
-        fitting = [n for n in options if honorific and _gender_of_name(n) == honorific]
-        return fitting[0] if fitting else self.full_names.get(words[-1].lower(), name)
+        if honorific is None:
+            return self.full_names.get(words[-1].lower(), name)
+        fitting = [n for n in [*options, self.full_names.get(words[-1].lower(), name)] if _gender_of_name(n) in (honorific, None)]
+        return min(fitting, key=lambda n: _gender_of_name(n) != honorific) if fitting else name  # never "Mrs. Bill Clinton"
 
     def _name_genders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """Genders the article shows by honorific or gendered title ("Mrs Kaya", "spokeswoman Ana Ruiz")."""
@@ -125,7 +139,20 @@ class SourceResolver:
             gender = genders().get(before[-1].lower().rstrip(".")) if before else None
             if _is_person(mention) and gender:
                 words = _strip_honorific(mention.text).split()
-                found[self._full_name(" ".join(words)) if words else ""] = gender
+                found[self._full_name(" ".join([before[-1], *words])) if words else ""] = gender
+        return found
+
+    def _unnamed_namesakes(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Surnames a person of another gender than every full name shares ("Mr. Obama" beside
+        "Michelle Obama" only): the bare surname may be either, so it is not expanded."""
+        found = set()
+        for mention in mentions:
+            words = mention.text.split()
+            before = doc.text[max(0, mention.start - 20) : mention.start].split()
+            gender = genders().get(before[-1].lower().rstrip(".")) if before and len(words) == 1 else None
+            surname = words[-1].lower() if words else ""
+            if gender and surname in self.full_names and _gender_of_name(self.full_names[surname]) not in (gender, None):
+                found.add(surname)
         return found
 
     def _named_in(self, span: Span) -> Source | None:
@@ -159,13 +186,25 @@ class SourceResolver:
         nearest = max(fitting, key=lambda k: k.position)
         since = self.sentence_of[nearest.position] - 1
         rivals = {k.source.name for k in fitting if self.sentence_of[k.position] >= since}
-        return nearest.source if rivals == {nearest.source.name} else as_written
+        return nearest.source if rivals == {nearest.source.name} and self._may_be(nearest.source, gender) else as_written
 
-    def _description_target(self, head: Token, kind: str, group: frozenset[str]) -> Source | None:
-        """The named actor that "the president" or "the ministry" stands for, nearest first."""
+    def _may_be(self, person: Source, gender: str) -> bool:
+        """Whether "he"/"she" may stand for a person: of that gender, or of unknown gender with a full
+        name or quoted before (a lone word of unknown gender is as often a brand or a place: "Beehive")."""
+        unknown = person.gender is None and (len((person.name or "").split()) > 1 or person.name in self.speakers)
+        return person.gender == gender or unknown
+
+    def _description_target(self, span: Span, kind: str, group: frozenset[str]) -> Source | None:
+        """The named actor that "the president" or "the ministry" stands for, nearest first: one the
+        article names with that title and with every word that qualifies it ("the New Jersey governor")."""
+        head = span.root
+        rank = _rank(head)
+        titles = {" ".join([*rank, word]) for word in group}
+        qualifiers = _qualifiers(span) - set(rank)
         wanted = "person" if kind == "person" else "org"
-        candidates = [k for k in self.known if k.source.kind == wanted and k.source.name]
-        matching = [k for k in candidates if k.titles & group or _name_words(k.source.name) & group]
+        candidates = [k for k in self.known if k.source.kind == wanted and k.source.name
+                      and qualifiers <= k.words | _name_words(k.source.name)]
+        matching = [k for k in candidates if k.titles & titles or (not rank and _name_words(k.source.name) & group)]
         if not matching and kind == "generic-org":
             matching = candidates
         if not matching:
@@ -184,7 +223,7 @@ class SourceResolver:
             source = Source(_strip_the(span.text), "named", "org")
         else:
             return None
-        return Known(span.root.i, source, _titles(span))
+        return Known(span.root.i, source, _titles(span), _context_words(span))
 
 
 def _full_names(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, list[str]]]:
@@ -229,14 +268,51 @@ def _given(words: list[str]) -> str:
 
 
 def _titles(span: Span) -> frozenset[str]:
-    """Descriptions attached to a named span: title words before it, the noun it is in apposition to."""
-    found = {t.lemma_.lower() for t in span.doc[max(0, span.start - 3) : span.start] if t.dep_ == "compound"}
-    found |= {t.lemma_.lower() for t in span if t.lemma_.lower() in roles()}
+    """Descriptions attached to a named span: title words before it, the noun it is in apposition to,
+    each with its rank ("vice president", "former president")."""
+    found = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.dep_ == "compound"]
+    found += [t for t in span if t.lemma_.lower() in roles()]
     root = span.root
     if root.dep_ == "appos":
-        found.add(root.head.lemma_.lower())
-    found |= {c.lemma_.lower() for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
-    return frozenset(found)
+        found.append(root.head)
+    found += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    return frozenset(" ".join([*_rank(t), t.lemma_.lower()]) for t in found)
+
+
+def _rank(title: Token) -> list[str]:
+    """The rank words just before a title ("former", "vice"): "the president" is not the vice president."""
+    start = title.i
+    while start > 0 and title.doc[start - 1].lower_.rstrip(".") in RANKS:
+        start -= 1
+    return [t.lower_.rstrip(".") for t in title.doc[start : title.i]]
+
+
+def _qualifiers(span: Span) -> set[str]:
+    """The words that narrow a description down ("New Jersey" in "the New Jersey governor")."""
+    head = span.root
+    return {t.lower_ for t in span if t.i != head.i and (t.pos_ == "PROPN" or (t.i < head.i and t.pos_ in {"ADJ", "NOUN"}))
+            and t.lower_ not in NEUTRAL}
+
+
+def _context_words(span: Span) -> frozenset[str]:
+    """The words around a name that may qualify it: its name phrase and its apposition
+    ("New Jersey Gov. Chris Christie", "Chris Christie, the New Jersey governor")."""
+    doc, start = span.doc, span.start
+    while start > 0 and span.start - start < 6 and doc[start - 1].pos_ in {"PROPN", "NOUN", "ADJ"}:
+        start -= 1
+    words = {t.lower_.rstrip(".") for t in doc[start : span.start]}
+    for appos in (c for c in span.root.children if c.dep_ == "appos"):
+        words |= {t.lower_ for t in appos.subtree}
+    if span.root.dep_ == "appos":
+        words |= {t.lower_ for t in span.root.head.subtree if t.i < span.start}
+    return frozenset(words)
+
+
+def _is_definite(span: Span) -> bool:
+    """A description that points at one known actor: "the senator", "Senator from Texas"; not "a judge",
+    "any company" or "its vice president" (whose owner is not resolved here)."""
+    determiners = [c.lower_ for c in span.root.children if c.dep_ in {"det", "poss", "nummod"}]
+    return all(d in {"the", "this", "that"} for d in determiners)
 
 
 def _is_anonymous(span: Span) -> bool:
@@ -293,3 +369,4 @@ def _name_words(name: str) -> set[str]:
 
 def _gender_of_name(name: str) -> str | None:
     return genders().get(name.split()[0].lower()) if name else None
+

@@ -1,0 +1,80 @@
+"""Speaker resolution: pronouns and descriptions go to the actor the article means, or stay as written."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import only
+
+
+def test_she_after_a_man_and_a_woman_goes_to_the_woman(statements):
+    text = (
+        "Ted Marlow met Carly Fenwick at the depot on Monday to discuss the tram line. "
+        "She said the line would open in May."
+    )
+    she = only(statements(text), "open in May")
+    assert she.speaker == "Carly Fenwick" and she.speaker_text == "She"
+
+
+def test_she_with_only_men_named_stays_as_written(statements):
+    text = "Barack Odell and Ted Marlow toured the depot on Monday. She said the line would open in May."
+    she = only(statements(text), "open in May")
+    assert she.speaker == "She" and she.speaker_text == "She"
+
+
+def test_she_is_not_a_lone_word_of_unknown_gender(statements):
+    text = "The crowd gathered outside Beehive on Monday night. She said the doors never opened."
+    assert only(statements(text), "doors never opened").speaker == "She"
+
+
+def test_a_lone_surname_quoted_before_takes_the_pronoun(statements):
+    text = "“The pier held,” Valdara said on Monday. “We rebuilt it in a week,” she said."
+    assert only(statements(text), "rebuilt it").speaker == "Valdara"
+
+
+def test_mrs_is_never_the_man_of_that_surname(statements):
+    text = "Bill Harmon opened the clinic in 2009. Mrs. Harmon said the clinic would close in June."
+    speaker = only(statements(text), "close in June").speaker
+    assert speaker != "Bill Harmon" and speaker.endswith("Harmon")
+
+
+def test_a_surname_a_man_shares_with_a_named_woman_is_not_expanded(statements):
+    text = (
+        "Michelle Darrow spoke at the gala. Mr. Darrow said the museum would open in May. "
+        "President Darrow said the museum would be free on Sundays."
+    )
+    found = statements(text)
+    assert only(found, "open in May").speaker == "Darrow"
+    assert only(found, "free on Sundays").speaker == "Darrow"
+
+
+def test_the_president_is_not_the_vice_president(statements):
+    text = (
+        "President Ana Kovacs and Vice President Marek Horvat visited the port. "
+        "The president said the port would reopen in May."
+    )
+    assert only(statements(text), "reopen in May").speaker == "Ana Kovacs"
+
+
+def test_the_former_president_is_the_one_named_former_president(statements):
+    text = (
+        "Former President Dan Loring and President Ana Kovacs met in Lisbon. "
+        "The former president said the port would reopen in May."
+    )
+    assert only(statements(text), "reopen in May").speaker == "Dan Loring"
+
+
+def test_a_description_with_words_the_named_actor_lacks_stays_as_written(statements):
+    text = (
+        "Ohio Governor Jeb Talbot campaigned in Iowa on Monday. "
+        "The Vermont governor said the race was far from over."
+    )
+    assert only(statements(text), "far from over").speaker == "Vermont governor"
+
+
+def test_an_indefinite_description_is_not_resolved(statements):
+    text = "Judge Rudolph Corral set the trial for May. A judge said the schedule was too slow."
+    assert only(statements(text), "too slow").speaker != "Rudolph Corral"
+
+
+def test_a_name_listed_inside_a_group_is_not_the_speaker(statements):
+    text = "Some Republicans, including Senator Lamar Pike of Tennessee, said the bill went too far."
+    assert only(statements(text), "went too far").speaker != "Lamar Pike"
