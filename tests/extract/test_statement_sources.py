@@ -78,3 +78,11 @@ def test_an_indefinite_description_is_not_resolved(statements):
 def test_a_name_listed_inside_a_group_is_not_the_speaker(statements):
     text = "Some Republicans, including Senator Lamar Pike of Tennessee, said the bill went too far."
     assert only(statements(text), "went too far").speaker != "Lamar Pike"
+
+
+def test_a_name_said_inside_a_quotation_is_not_the_pronoun_s_speaker(statements):
+    text = (
+        "Carl Geyh teaches law in Indiana. The court has been under attack for months. "
+        "“Mark Tolan is wrong about the judges,” the professor wrote. He said the attacks were dangerous."
+    )
+    assert only(statements(text), "attacks were dangerous").speaker != "Mark Tolan"

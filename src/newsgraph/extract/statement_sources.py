@@ -7,6 +7,7 @@ resolved to the nearest compatible named speaker in the article; unnamed roles (
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "lord
 # How a name hangs from the head of a description that it names ("her deputy, Ibrahim Bello"); a name
 # elsewhere in it is someone else ("some Republicans, including Lamar Alexander", "Gary Johnson's doctor").
 NAMING = {"appos", "compound"}
+QUOTATION = re.compile(r'“[^”]*”|"[^"\n]*"')
 RANKS = {"vice", "deputy", "assistant", "lieutenant", "lt", "under", "former", "ex", "acting"}
 NEUTRAL = {"year", "old", "longtime", "veteran", "then", "current", "outgoing", "incoming", "same"}
 # How far back (in sentences) a pronoun looks for its speaker: one news paragraph or two;
@@ -61,6 +63,7 @@ class SourceResolver:
         self.name_genders = self._name_genders(doc, mentions)
         self.known: list[Known] = [k for k in (self._known(doc, m) for m in mentions) if k is not None]
         self.speakers: set[str | None] = set()
+        self.quotes = [m.span() for m in QUOTATION.finditer(doc.text)]
         self.sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -171,8 +174,8 @@ class SourceResolver:
         """The person "he" or "she" stands for, when the text leaves one candidate; else the pronoun as written.
 
         A pronoun resolves only to the nearest earlier person of its gender (or of unknown
-        gender) when no other such person is named between that one's sentence and the pronoun:
-        a wrong speaker shown as a name is worse than "he".
+        gender) named outside a quotation, when no other such person is named between that one's
+        sentence and the pronoun: a wrong speaker shown as a name is worse than "he".
         """
         gender = PERSON_PRONOUNS.get(pronoun.lower_)
         as_written = Source(pronoun.text, "named", "person" if gender else "other", gender)
@@ -181,12 +184,18 @@ class SourceResolver:
         here = self.sentence_of[pronoun.i]
         earlier = [k for k in self.known if k.position < pronoun.i and here - self.sentence_of[k.position] <= PRONOUN_REACH]
         fitting = [k for k in earlier if k.source.kind == "person" and k.source.gender in (None, gender)]
-        if not fitting:
+        unquoted = [k for k in fitting if not self._quoted(k)]
+        if not unquoted:
             return as_written
-        nearest = max(fitting, key=lambda k: k.position)
+        nearest = max(unquoted, key=lambda k: k.position)
         since = self.sentence_of[nearest.position] - 1
         rivals = {k.source.name for k in fitting if self.sentence_of[k.position] >= since}
         return nearest.source if rivals == {nearest.source.name} and self._may_be(nearest.source, gender) else as_written
+
+    def _quoted(self, known: Known) -> bool:
+        """Whether a name is said inside a quotation: the quoted speaker talks about that person."""
+        at = self.doc[known.position].idx
+        return any(start < at < end for start, end in self.quotes)
 
     def _may_be(self, person: Source, gender: str) -> bool:
         """Whether "he"/"she" may stand for a person: of that gender, or of unknown gender with a full
