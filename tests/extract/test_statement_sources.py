@@ -86,3 +86,8 @@ def test_a_name_said_inside_a_quotation_is_not_the_pronoun_s_speaker(statements)
         "“Mark Tolan is wrong about the judges,” the professor wrote. He said the attacks were dangerous."
     )
     assert only(statements(text), "attacks were dangerous").speaker != "Mark Tolan"
+
+
+def test_an_age_does_not_narrow_a_description_down(statements):
+    text = "Senator Ruth Okafor toured the dam on Monday. The 45-year-old senator said repairs would start in May."
+    assert only(statements(text), "repairs would start").speaker == "Ruth Okafor"

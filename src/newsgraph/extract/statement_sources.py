@@ -24,8 +24,11 @@ HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "lord
 # How a name hangs from the head of a description that it names ("her deputy, Ibrahim Bello"); a name
 # elsewhere in it is someone else ("some Republicans, including Lamar Alexander", "Gary Johnson's doctor").
 NAMING = {"appos", "compound"}
+# A quotation in the text: a name inside it is one the quoted speaker talks about.
 QUOTATION = re.compile(r'“[^”]*”|"[^"\n]*"')
+# Words that make a title another one: "the president" is neither the vice president nor the former one.
 RANKS = {"vice", "deputy", "assistant", "lieutenant", "lt", "under", "former", "ex", "acting"}
+# Words in a description that do not narrow down who it is ("the 45-year-old senator", "the longtime mayor").
 NEUTRAL = {"year", "old", "longtime", "veteran", "then", "current", "outgoing", "incoming", "same"}
 # How far back (in sentences) a pronoun looks for its speaker: one news paragraph or two;
 # set by hand, checked on the statements dev set (benchmarks/statements).
@@ -136,13 +139,13 @@ class SourceResolver:
 
     def _name_genders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         """Genders the article shows by honorific or gendered title ("Mrs Kaya", "spokeswoman Ana Ruiz")."""
-        found, text = {}, doc.text
+        found = {}
         for mention in mentions:
-            before = text[max(0, mention.start - 20) : mention.start].split()
-            gender = genders().get(before[-1].lower().rstrip(".")) if before else None
+            before = _word_before(doc.text, mention)
+            gender = genders().get(before.lower().rstrip("."))
             if _is_person(mention) and gender:
                 words = _strip_honorific(mention.text).split()
-                found[self._full_name(" ".join([before[-1], *words])) if words else ""] = gender
+                found[self._full_name(" ".join([before, *words])) if words else ""] = gender
         return found
 
     def _unnamed_namesakes(self, doc: Doc, mentions: list[Mention]) -> set[str]:
@@ -151,8 +154,7 @@ class SourceResolver:
         found = set()
         for mention in mentions:
             words = mention.text.split()
-            before = doc.text[max(0, mention.start - 20) : mention.start].split()
-            gender = genders().get(before[-1].lower().rstrip(".")) if before and len(words) == 1 else None
+            gender = genders().get(_word_before(doc.text, mention).lower().rstrip(".")) if len(words) == 1 else None
             surname = words[-1].lower() if words else ""
             if gender and surname in self.full_names and _gender_of_name(self.full_names[surname]) not in (gender, None):
                 found.add(surname)
@@ -199,7 +201,7 @@ class SourceResolver:
 
     def _may_be(self, person: Source, gender: str) -> bool:
         """Whether "he"/"she" may stand for a person: of that gender, or of unknown gender with a full
-        name or quoted before (a lone word of unknown gender is as often a brand or a place: "Beehive")."""
+        name or already a speaker (a lone word of unknown gender is as often a brand or a place: "Beehive")."""
         unknown = person.gender is None and (len((person.name or "").split()) > 1 or person.name in self.speakers)
         return person.gender == gender or unknown
 
@@ -269,6 +271,12 @@ def _with_honorific(name: Span) -> str:
     if before is not None and before.lower_.rstrip(".") in genders():
         return f"{before.text} {name.text}"
     return name.text
+
+
+def _word_before(text: str, mention: Mention) -> str:
+    """The word just before a mention ("Mrs." before "Kaya"), or ""."""
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    return before[-1] if before else ""
 
 
 def _given(words: list[str]) -> str:
