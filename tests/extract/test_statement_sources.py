@@ -91,3 +91,8 @@ def test_a_name_said_inside_a_quotation_is_not_the_pronoun_s_speaker(statements)
 def test_an_age_does_not_narrow_a_description_down(statements):
     text = "Senator Ruth Okafor toured the dam on Monday. The 45-year-old senator said repairs would start in May."
     assert only(statements(text), "repairs would start").speaker == "Ruth Okafor"
+
+
+def test_a_group_named_after_a_person_is_not_that_person(statements):
+    text = "Governor John Whitfield spoke in Ohio on Monday. Some Whitfield supporters said the rally was too small."
+    assert only(statements(text), "too small").speaker != "John Whitfield"

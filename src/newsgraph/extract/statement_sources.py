@@ -106,7 +106,8 @@ class SourceResolver:
     def _person_in(self, span: Span) -> Source | None:
         """The person named in a span ("Her deputy, Ibrahim Bello"), by full name."""
         head = span.root.i
-        naming = [e for e in span.ents if e.start <= head < e.end or (e.root.head.i == head and e.root.dep_ in NAMING)]
+        group = span.root.tag_ in {"NNS", "NNPS"}  # "the other candidates -- Jeb Bush, John Kasich ..."
+        naming = [e for e in span.ents if e.start <= head < e.end or (e.root.head.i == head and e.root.dep_ in NAMING and not group)]
         for ent in sorted(naming, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
             surname = ent.text.split()[-1].lower()
             if ent.label_ == "PERSON" or (surname in self.full_names and ent.root == span.root):
