@@ -1,0 +1,24 @@
+"""Candidate attributions the trained scorer decides on: what the parse proposes and what it keeps."""
+
+from __future__ import annotations
+
+from newsgraph.extract.statement_context import Context, content_draft
+
+
+def _draft(parse, text: str, word: str, one_word: bool):
+    doc = parse(text)
+    token = next(t for t in doc if t.text == word)
+    return content_draft(Context(doc), token.i, token.i, one_word=one_word, cue=None, speaker=None)
+
+
+def test_a_one_word_content_is_kept_only_when_allowed_and_a_name_or_noun(parse):
+    text = "Former governor Ann Lisle endorsed Okafor on Tuesday, and the mayor thanked him."
+    assert _draft(parse, text, "Okafor", one_word=False) is None
+    draft = _draft(parse, text, "Okafor", one_word=True)
+    assert draft is not None and text[draft.start : draft.end] == "Okafor"
+    assert _draft(parse, text, "him", one_word=True) is None
+
+
+def test_an_endorsement_of_a_name_is_a_statement(statements):
+    found = statements("Former governor Ann Lisle endorsed Okafor on Tuesday. The mayor thanked him on Monday.")
+    assert [(s.speaker, s.content) for s in found] == [("Ann Lisle", "Okafor")]
