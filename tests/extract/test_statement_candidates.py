@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.extract.statement_context import Context, content_draft
+from tests.extract.conftest import only
 
 
 def _draft(parse, text: str, word: str, one_word: bool):
@@ -22,3 +23,8 @@ def test_a_one_word_content_is_kept_only_when_allowed_and_a_name_or_noun(parse):
 def test_an_endorsement_of_a_name_is_a_statement(statements):
     found = statements("Former governor Ann Lisle endorsed Okafor on Tuesday. The mayor thanked him on Monday.")
     assert [(s.speaker, s.content) for s in found] == [("Ann Lisle", "Okafor")]
+
+
+def test_a_where_clause_after_a_comma_is_the_writers_not_the_content(statements):
+    statement = only(statements("Polls show a close race in the state, where 18 electoral votes are at stake."), "close race")
+    assert statement.content == "a close race in the state"

@@ -14,7 +14,7 @@ QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the toke
 EDGE_PUNCT = set(",.;:—–-!?…()[]")
 # Words left dangling at the end of a content when a coordinated cue is cut off ("... and warned").
 TRAILING_WORDS = {"and", "but", "or", "while", "as"}
-RELATIVE_TAGS = {"WDT", "WP"}
+RELATIVE_TAGS = {"WDT", "WP", "WRB"}  # which, who, where, when
 # What a one-word content may be: a name or a noun, never a pronoun ("supports him").
 ONE_WORD_POS = {"PROPN", "NOUN"}
 # How a participle tail hangs in the parse (", saying ...", ", adding ...").
@@ -87,8 +87,8 @@ def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, *
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:
     """The content's end before a comment set off by a comma that runs to its end: ", which makes him
-    an outlier", ", saying ...", ", implicitly putting ..." (PolNeAR leaves such tails out of the
-    content); inside quote marks the words are the speaker's own and stay."""
+    an outlier", ", where votes are at stake", ", saying ...", ", implicitly putting ..." (PolNeAR
+    leaves such tails out of the content); inside quote marks the words are the speaker's own and stay."""
     doc = ctx.doc
     for i in range(first + 2, last + 1):
         token = doc[i]
