@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from newsgraph.extract.statement_candidates import Candidate, candidates
 from newsgraph.extract.statement_context import Context, content_draft
+from newsgraph.extract.statement_indirect import reads_as_verb
 from newsgraph.extract.statement_model import load_model
 from tests.extract.conftest import only
 
@@ -40,3 +41,13 @@ def test_the_scorer_asks_more_of_a_candidate_nobody_holds(parse):
     nobody = Candidate(replace(candidate.draft, speaker=None, unattributed=True), candidate.shape, candidate.content)
     model = load_model()
     assert candidate.draft.speaker is not None and model.probability(nobody) < model.probability(candidate)
+
+
+def test_a_verb_tagged_as_a_noun_root_is_read_as_a_verb(parse):
+    doc = parse("Harbour Union votes to strike in March.")
+    votes = next(t for t in doc if t.text == "votes")
+    assert votes.pos_ == "NOUN" and reads_as_verb(votes)
+    candidate = next(c for c in candidates(Context(doc), set()) if c.draft.cue.i == votes.i)
+    assert candidate.shape == "xcomp" and candidate.content == "to strike in March"
+    counted = parse("The votes were counted on Monday.")
+    assert not any(reads_as_verb(t) for t in counted if t.text == "votes")

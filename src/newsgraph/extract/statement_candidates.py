@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
-from newsgraph.extract.statement_indirect import clause_end, clause_of, has_that, objects_of
+from newsgraph.extract.statement_indirect import clause_end, clause_of, has_that, objects_of, reads_as_verb
 from newsgraph.extract.statement_lexicon import cues
 from newsgraph.extract.statement_speakers import holder_of, speaker_of
 
@@ -49,7 +49,7 @@ def candidates(ctx: Context, skip: set[int]) -> Iterator[Candidate]:
     for token in ctx.doc:
         if token.i in skip or ctx.in_quote(token) or token.lemma_.lower() in NOT_CUES:
             continue
-        if token.pos_ == "VERB":
+        if reads_as_verb(token):
             found = _verb(ctx, token)
         elif token.pos_ == "NOUN":
             found = _noun(ctx, token)
