@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
-from newsgraph.extract.statement_indirect import clause_end, clause_of, has_that, objects_of
+from newsgraph.extract.statement_indirect import clause_end, clause_of, has_that, objects_of, reads_as_verb
 from newsgraph.extract.statement_lexicon import cues
 from newsgraph.extract.statement_speakers import holder_of, speaker_of
 
@@ -49,7 +49,7 @@ def candidates(ctx: Context, skip: set[int]) -> Iterator[Candidate]:
     for token in ctx.doc:
         if token.i in skip or ctx.in_quote(token) or token.lemma_.lower() in NOT_CUES:
             continue
-        if token.pos_ == "VERB":
+        if reads_as_verb(token):
             found = _verb(ctx, token)
         elif token.pos_ == "NOUN":
             found = _noun(ctx, token)
@@ -69,7 +69,7 @@ def _verb(ctx: Context, verb: Token) -> Candidate | None:
         if span is None:
             continue
         speaker = _agent(verb) if passive else speaker_of(verb) or _governor_speaker(verb)
-        draft = content_draft(ctx, span[0], span[1], cue=verb, speaker=speaker, unattributed=speaker is None)
+        draft = content_draft(ctx, span[0], span[1], one_word=True, cue=verb, speaker=speaker, unattributed=speaker is None)
         if draft is not None:
             if shape == "ccomp" and span[1] < verb.i:
                 shape = "before"
@@ -168,7 +168,7 @@ def _adjective(ctx: Context, adjective: Token) -> Candidate | None:
 
 def _candidate(ctx: Context, cue: Token, shape: str, span: tuple[int, int], speaker: Span | None) -> Candidate | None:
     """The candidate of a cue word for the tokens of span (inclusive), unattributed when nobody holds it."""
-    draft = content_draft(ctx, span[0], span[1], cue=cue, speaker=speaker, unattributed=speaker is None)
+    draft = content_draft(ctx, span[0], span[1], one_word=True, cue=cue, speaker=speaker, unattributed=speaker is None)
     return Candidate(draft, shape, ctx.text[draft.start : draft.end]) if draft is not None else None
 
 
@@ -192,6 +192,7 @@ def features(candidate: Candidate) -> list[str]:
         f"first={_content_span(candidate)[0].lower_}|{shape}", f"root={_content_span(candidate).root.lemma_.lower()}|{shape}",
         f"rootl={_content_span(candidate).root.pos_}|{lemma}", f"gov={cue.head.lemma_.lower()}|{cue.dep_}",
         f"prevl={prev.lower_ if prev is not None else '^'}|{lemma}", f"dist={_side(cue, draft)}|{shape}",
+        f"one={' ' not in candidate.content.strip()}|{shape}", f"onel={' ' not in candidate.content.strip()}|{lemma}",
     ]
     if head is not None:
         found += [f"sh={head.lemma_.lower()}", f"sht={head.ent_type_}|{lemma}"]

@@ -14,7 +14,9 @@ QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the toke
 EDGE_PUNCT = set(",.;:—–-!?…()[]")
 # Words left dangling at the end of a content when a coordinated cue is cut off ("... and warned").
 TRAILING_WORDS = {"and", "but", "or", "while", "as"}
-RELATIVE_TAGS = {"WDT", "WP"}
+RELATIVE_TAGS = {"WDT", "WP", "WRB"}  # which, who, where, when
+# What a one-word content may be: a name or a noun, never a pronoun ("supports him").
+ONE_WORD_POS = {"PROPN", "NOUN"}
 # How a participle tail hangs in the parse (", saying ...", ", adding ...").
 TAIL_DEPS = {"advcl", "acl", "xcomp", "conj", "dep"}
 
@@ -57,8 +59,11 @@ class Context:
         return self.quote_at(token.idx) is not None
 
 
-def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None:
+def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, **fields) -> Draft | None:
     """A Draft for the tokens first..last (inclusive), edges trimmed; None when nothing is left.
+
+    A one-word content is kept only when one_word allows it and the word is a name or noun
+    ("endorsed Cruz", "critical of immigration"); a lone pronoun or particle says nothing.
 
     A content that is exactly one quoted passage is direct speech and keeps only the words
     inside the marks. A leading complementizer "that" stays: PolNeAR train puts it inside the
@@ -71,7 +76,7 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
     while last >= first and (_is_edge(doc[last]) or doc[last].lower_ in TRAILING_WORDS):
         last -= 1
     first, last = _balance_marks(doc, first, _to_quote_end(ctx, first, last))
-    if last - first < 1:
+    if last < first or (last == first and not (one_word and doc[first].pos_ in ONE_WORD_POS)):
         return None
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     quote = ctx.quote_at(start + 1) if ctx.text[start] in QUOTE_CHARS else ctx.quote_at(start)
@@ -82,8 +87,8 @@ def content_draft(ctx: Context, first: int, last: int, **fields) -> Draft | None
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:
     """The content's end before a comment set off by a comma that runs to its end: ", which makes him
-    an outlier", ", saying ...", ", implicitly putting ..." (PolNeAR leaves such tails out of the
-    content); inside quote marks the words are the speaker's own and stay."""
+    an outlier", ", where votes are at stake", ", saying ...", ", implicitly putting ..." (PolNeAR
+    leaves such tails out of the content); inside quote marks the words are the speaker's own and stay."""
     doc = ctx.doc
     for i in range(first + 2, last + 1):
         token = doc[i]

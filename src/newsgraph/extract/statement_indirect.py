@@ -21,6 +21,8 @@ NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "au
 # Prepositions that set when, where or why something was said, not what ("during a stop in Flint").
 ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "despite", "following", "while", "because"}
 EXPLETIVES = {"it", "there"}
+# Children only a verb has: a noun root over one of these is a verb the tagger misread.
+VERB_CHILDREN = {"nsubj", "ccomp", "xcomp"}
 CONDITIONS = {"if", "unless"}
 SET_OFF = {",", "”", '"', "''", "’", "—", "-"}
 ADVERB_DEPS = {"advmod"}
@@ -36,7 +38,7 @@ def indirect_drafts(ctx: Context, skip: set[int]) -> Iterator[Draft]:
             continue
         if token.lower_ == "according":
             draft = _according(ctx, token)
-        elif token.pos_ == "VERB" and (cue := table.get((token.lemma_.lower(), "VERB"))):
+        elif reads_as_verb(token) and (cue := table.get((token.lemma_.lower(), "VERB"))):
             draft = _verb(ctx, token, cue)
         elif token.pos_ == "NOUN" and (cue := table.get((token.lemma_.lower(), "NOUN"))):
             draft = _noun(ctx, token, cue)
@@ -50,6 +52,14 @@ def indirect_drafts(ctx: Context, skip: set[int]) -> Iterator[Draft]:
             continue
         if draft is not None:
             yield draft
+
+
+def reads_as_verb(token: Token) -> bool:
+    """A verb, or a word tagged as a noun that the parse makes a sentence root over a subject or clause
+    ("the former doctor maintains S", "the campaign plans to employ X"): a verb the tagger misread."""
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ in VERB_CHILDREN for c in token.children)
 
 
 def _verb(ctx: Context, verb: Token, cue: Cue) -> Draft | None:
