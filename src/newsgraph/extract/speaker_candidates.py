@@ -8,7 +8,7 @@ reports in its sentence and the one before. The trained chooser (speaker_model.p
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -33,6 +33,7 @@ class SpeakerCandidate:
 
     span: Span
     ruled: bool
+    rank: str = ""  # the side of the cue it is on and how many candidates there are nearer ("before0", "after1")
 
 
 def speaker_candidates(ctx: Context, draft: Draft) -> list[SpeakerCandidate]:
@@ -42,7 +43,18 @@ def speaker_candidates(ctx: Context, draft: Draft) -> list[SpeakerCandidate]:
         found[(draft.speaker.start, draft.speaker.end)] = SpeakerCandidate(draft.speaker, True)
     for span in _reporters(ctx, draft) if draft.cue is None else _heads(draft):
         found.setdefault((span.start, span.end), SpeakerCandidate(span, False))
-    return list(found.values())
+    return _ranked(list(found.values()), anchor_of(ctx, draft))
+
+
+def _ranked(found: list[SpeakerCandidate], anchor: Token) -> list[SpeakerCandidate]:
+    """The candidates with their rank: side of the anchor and order of nearness on that side."""
+    ranked = []
+    for candidate in found:
+        side = "before" if candidate.span.root.i < anchor.i else "after"
+        gap = abs(candidate.span.root.i - anchor.i)
+        nearer = sum(1 for c in found if (c.span.root.i < anchor.i) == (side == "before") and abs(c.span.root.i - anchor.i) < gap)
+        ranked.append(replace(candidate, rank=f"{side}{min(nearer, 2)}"))
+    return ranked
 
 
 def _heads(draft: Draft) -> Iterator[Span]:
@@ -121,6 +133,8 @@ def features(ctx: Context, draft: Draft, candidate: SpeakerCandidate | None, rul
         f"dateline={in_dateline(head)}", f"c={cue}|{candidate.ruled}", f"c={cue}|{path}", f"cd={_cue_dep(draft)}|{path}",
         f"same={head.sent.start == anchor.sent.start}|{side}|{kind}", f"side={side}|{kind}|{draft.cue is None}",
         *(f"{f}|{candidate.ruled}" for f in common), f"lem={head.lemma_.lower()}", f"pos={shape}|{path}",
+        f"rank={candidate.rank}", f"rank={candidate.rank}|{shape}", f"rank={candidate.rank}|{candidate.ruled}",
+        f"rank={candidate.rank}|{_tag(draft)}|{_cue_dep(draft)}", f"rootsubj={head.dep_ == 'nsubj' and head.head.dep_ == 'ROOT'}",
     ]
     return found
 
