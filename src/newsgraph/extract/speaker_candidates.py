@@ -109,14 +109,23 @@ def _is_head(token: Token) -> bool:
     return token.lower_ not in NOT_SPEAKERS and token.ent_type_ not in NOT_SPEAKER_ENTITIES
 
 
-def features(ctx: Context, draft: Draft, candidate: SpeakerCandidate | None, ruled_any: bool) -> list[str]:
-    """What the chooser knows of a candidate (None: the statement has no speaker)."""
+def rule_path(ctx: Context, draft: Draft, found: list[SpeakerCandidate]) -> str | None:
+    """The dependency path from the rules' speaker to the cue (None when the rules name nobody)."""
+    ruled = next((c for c in found if c.ruled), None)
+    if ruled is None:
+        return None
+    return dependency_path(ruled.span.root, draft.cue) if draft.cue is not None else "nocue"
+
+
+def features(ctx: Context, draft: Draft, candidate: SpeakerCandidate | None, ruled_path: str | None) -> list[str]:
+    """What the chooser knows of a candidate (None: the statement has no speaker), beside the rules' pick."""
     anchor = anchor_of(ctx, draft)
+    ruled_any = ruled_path is not None
     cue = _cue_name(draft)
     kind = "d" if draft.direct else "i"
     common = [f"ruled_any={ruled_any}", f"k={kind}", f"hedged={draft.hedged}"]
     if candidate is None:
-        return ["none", *(f"none|{f}" for f in [f"c={cue}", f"ct={_tag(draft)}", *common]), f"none|c={cue}|{ruled_any}"]
+        return ["none", *(f"none|{f}" for f in [f"c={cue}", f"ct={_tag(draft)}", *common]), f"none|c={cue}|{ruled_any}", f"none|rp={ruled_path}"]
     head = candidate.span.root
     path = dependency_path(head, anchor) if draft.cue is not None else "nocue"
     side = "before" if head.i < anchor.i else "after"
@@ -135,6 +144,7 @@ def features(ctx: Context, draft: Draft, candidate: SpeakerCandidate | None, rul
         *(f"{f}|{candidate.ruled}" for f in common), f"lem={head.lemma_.lower()}", f"pos={shape}|{path}",
         f"rank={candidate.rank}", f"rank={candidate.rank}|{shape}", f"rank={candidate.rank}|{candidate.ruled}",
         f"rank={candidate.rank}|{_tag(draft)}|{_cue_dep(draft)}", f"rootsubj={head.dep_ == 'nsubj' and head.head.dep_ == 'ROOT'}",
+        f"rp={ruled_path}|{path}|{candidate.ruled}",
     ]
     return found
 

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 from spacy.tokens import Span
 
-from newsgraph.extract.speaker_candidates import SpeakerCandidate, features, speaker_candidates
+from newsgraph.extract.speaker_candidates import SpeakerCandidate, features, rule_path, speaker_candidates
 from newsgraph.extract.statement_context import Context, Draft
 
 MODEL_FILE = "speaker_model.json"
@@ -32,7 +32,7 @@ class SpeakerModel:
     def choose(self, ctx: Context, draft: Draft) -> Span | None:
         """The best-scoring candidate's span, or None when "nobody" scores higher."""
         found = speaker_candidates(ctx, draft)
-        ruled = any(c.ruled for c in found)
+        ruled = rule_path(ctx, draft, found)
         best: SpeakerCandidate | None = None
         best_score = self.score(features(ctx, draft, None, ruled)) + self.none_margin
         for candidate in found:
