@@ -6,8 +6,10 @@
 
 For every statement find_statements drafts whose content the shared scorer matches to a gold
 attribution, each candidate of speaker_candidates.py (and "nobody") is labelled by whether its
-span is the gold source as written (the scorer's source match without pronoun leniency:
-resolving a pronoun to a name comes later). An L2 logistic regression (scikit-learn, training only)
+span holds the gold source's head word (stricter than the scorer, which also credits "a lawyer in
+Marlow" for "Dana Ruelle, a lawyer in Marlow"), or is a name the scorer credits for a gold pronoun
+("Mr. Kamin" for "who"); a pronoun candidate must match literally, resolving it comes later
+(statement_sources.py). An L2 logistic regression (scikit-learn, training only)
 scores the candidates; the margin "nobody" needs is the one whose choices match the gold best on
 dev. Writes src/newsgraph/data/speaker_model.json with its speaker_model.meta.json beside it, and
 prints content+source scores of find_statements on dev for the rules alone and for the model.
