@@ -96,7 +96,7 @@ def _is_speech(ctx: Context, quote: Quote) -> bool:
     return words[-1][-1] in SPEECH_END or before.endswith(":") or len(words) >= MIN_SPEECH_WORDS
 
 
-def _is_speech_verb(token: Token) -> bool:
+def is_speech_verb(token: Token) -> bool:
     cue = cues().get((token.lemma_.lower(), "VERB"))
     return token.pos_ == "VERB" and cue is not None and "ccomp" in cue.complements
 
@@ -106,7 +106,7 @@ def _cue_after(ctx: Context, quote: Quote) -> Token | None:
     verb that voices a quote handed over with a comma ("...," the judge exclaimed)."""
     after = _words_after(ctx, quote)
     for token in after:
-        if _is_speech_verb(token) and not _is_subordinate(token, quote):
+        if is_speech_verb(token) and not _is_subordinate(token, quote):
             return None if _reports_next(ctx, quote, token) else token
     if _last_char(ctx, quote) not in HANDING_MARKS:
         return None
@@ -251,7 +251,7 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
     for token in reversed(doc[sentence.start : mark.start]):
         if ctx.in_quote(token):
             return None
-        if _is_speech_verb(token) or puts_it(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
+        if is_speech_verb(token) or puts_it(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
             return token
         if token.lower_ == "according" or (colon and _introduces(token)):
             return token
@@ -296,11 +296,11 @@ def _reporter_before(ctx: Context, quote: Quote) -> Token | None:
     if mark is None:
         return None
     sentence = doc[mark.start].sent
-    verbs = [t for t in doc[sentence.start : mark.start] if _is_speech_verb(t) and not ctx.in_quote(t) and not _is_negated(t)]
+    verbs = [t for t in doc[sentence.start : mark.start] if is_speech_verb(t) and not ctx.in_quote(t) and not is_negated(t)]
     return verbs[-1] if verbs else None
 
 
-def _is_negated(verb: Token) -> bool:
+def is_negated(verb: Token) -> bool:
     """ "He did not suggest retaliation.": a report of what was not said gives no voice to the quote after it."""
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -326,6 +326,6 @@ def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
 
 def _reports_quote(token: Token, cue: Token, quote: Quote) -> bool:
     """Whether token is a reporting participle added to the cue whose complement holds the quote."""
-    if token.head.i != cue.i or token.tag_ != "VBG" or not _is_speech_verb(token):
+    if token.head.i != cue.i or token.tag_ != "VBG" or not is_speech_verb(token):
         return False
     return token.doc[token.right_edge.i].idx + len(token.doc[token.right_edge.i]) > quote.start

@@ -34,7 +34,7 @@ def speaker_of(cue: Token) -> Span | None:
     verb = cue
     for _ in range(4):
         subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None)
-        if subject is not None and _in_dateline(subject):  # "WASHINGTON -- President Obama ... said": the name, not the place
+        if subject is not None and in_dateline(subject):  # "WASHINGTON -- President Obama ... said": the name, not the place
             subject = next((c for c in subject.children if c.dep_ == "appos"), None)
         subject = subject or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if subject is not None:
@@ -69,7 +69,7 @@ def holder_of(adjective: Token) -> Span | None:
     return _subject_source(head, subject)
 
 
-def _in_dateline(token: Token) -> bool:
+def in_dateline(token: Token) -> bool:
     """Whether a token is part of a dateline ("ANKARA, Dec 13 (Wire) –"): capitals a dash follows, at a line start."""
     if not token.text.isupper():
         return False

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Token
 
 from newsgraph.extract.statement_candidates import candidates
+from newsgraph.extract.speaker_model import SpeakerModel, choose_speakers, load_speaker_model
 from newsgraph.extract.statement_colons import colon_drafts
 from newsgraph.extract.statement_context import Context, Draft
 from newsgraph.extract.statement_direct import direct_drafts
@@ -23,26 +24,35 @@ SAME_CONTENT = 0.6
 TAIL_DEPS = {"advcl", "xcomp", "conj", "dep"}
 
 
-def find_statements(doc: Doc, mentions: list[Mention], model: Model | None = None) -> list[Statement]:
+def find_statements(
+    doc: Doc, mentions: list[Mention], model: Model | None = None, speakers: SpeakerModel | None = None
+) -> list[Statement]:
     """Every statement the article reports, in text order, with its resolved speaker.
 
     Direct quotes and the lexicon's cues come from rules; any other verb or noun with a content
-    complement is kept when the trained model (statement_model.py) accepts it.
+    complement is kept when the trained model (statement_model.py) accepts it. Who says each one
+    is chosen by the trained speaker model (speaker_model.py) among the rules' pick and the other
+    speakers the sentence offers.
     """
     ctx = Context(doc)
-    model = model or load_model()
+    drafts = statement_drafts(ctx, model or load_model())
+    choose_speakers(ctx, drafts, speakers or load_speaker_model())
+    resolver = SourceResolver(doc, mentions)
+    sentence_starts = [sent.start_char for sent in doc.sents]
+    by_speaker_position = sorted(drafts, key=lambda d: d.speaker.start_char if d.speaker is not None else d.start)
+    statements = {id(d): _statement(ctx.text, d, resolver, sentence_starts) for d in by_speaker_position}
+    return [statements[id(d)] for d in sorted(drafts, key=lambda d: d.start)]
+
+
+def statement_drafts(ctx: Context, model: Model) -> list[Draft]:
+    """The statements of a document as drafts, each once, with the rules' speakers."""
     direct = direct_drafts(ctx)
     done = {draft.cue.i for draft in direct if draft.cue is not None}
     ruled = list(colon_drafts(ctx)) + [d for d in indirect_drafts(ctx, done) if not _inside_quote(d, direct)]
     done |= {draft.cue.i for draft in ruled if draft.cue is not None}
     learned = [c.draft for c in candidates(ctx, done) if model.accepts(c)]
     drafts = direct + ruled + [d for d in learned if not _inside_quote(d, direct)]
-    drafts = _outermost(_unique([d for d in drafts if _has_words(ctx.text[d.start:d.end])]))
-    resolver = SourceResolver(doc, mentions)
-    sentence_starts = [sent.start_char for sent in doc.sents]
-    by_speaker_position = sorted(drafts, key=lambda d: d.speaker.start_char if d.speaker is not None else d.start)
-    statements = {id(d): _statement(ctx.text, d, resolver, sentence_starts) for d in by_speaker_position}
-    return [statements[id(d)] for d in sorted(drafts, key=lambda d: d.start)]
+    return _outermost(_unique([d for d in drafts if _has_words(ctx.text[d.start:d.end])]))
 
 
 def _has_words(content: str) -> bool:
