@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from newsgraph.extract.statement_candidates import Candidate, candidates
 from newsgraph.extract.statement_context import Context, content_draft
+from newsgraph.extract.statement_candidates import candidates
 from newsgraph.extract.statement_indirect import reads_as_verb
-from newsgraph.extract.statement_model import load_model
 from tests.extract.conftest import only
 
 
@@ -33,14 +30,6 @@ def test_an_endorsement_of_a_name_is_a_statement(statements):
 def test_a_where_clause_after_a_comma_is_the_writers_not_the_content(statements):
     statement = only(statements("Polls show a close race in the state, where 18 electoral votes are at stake."), "close race")
     assert statement.content == "a close race in the state"
-
-
-def test_the_scorer_asks_more_of_a_candidate_nobody_holds(parse):
-    doc = parse("Senator Ruth Bell criticized the harbour plan in a speech on Monday.")
-    candidate = next(c for c in candidates(Context(doc), set()) if c.draft.cue.text == "criticized")
-    nobody = Candidate(replace(candidate.draft, speaker=None, unattributed=True), candidate.shape, candidate.content)
-    model = load_model()
-    assert candidate.draft.speaker is not None and model.probability(nobody) < model.probability(candidate)
 
 
 def test_a_verb_tagged_as_a_noun_root_is_read_as_a_verb(parse):

@@ -38,9 +38,6 @@ PACKAGE_MODEL = HERE.parents[1] / "src" / "newsgraph" / "data" / MODEL_FILE
 # Regularisation and feature cut-off, chosen by content F1 on dev (see meta.json).
 C = 0.3
 MIN_COUNT = 2
-# Log-odds taken off a candidate nobody is said to hold ("sp=none"): it may add a content but never a
-# source. Checked on dev and on a quarter of train held out of fitting (source F1 up, content F1 -0.001).
-NO_SPEAKER_SHIFT = -0.5
 THRESHOLDS = [round(0.1 + 0.025 * i, 3) for i in range(17)]
 
 
@@ -75,9 +72,7 @@ def fit(rows: list[dict], labels: list[int]) -> dict[str, float]:
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(kept)
     model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False).fit(matrix, np.array(labels))
-    weights = {name: float(w) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0])}
-    weights["sp=none"] = weights.get("sp=none", 0.0) + NO_SPEAKER_SHIFT
-    return {name: round(w, 4) for name, w in weights.items() if abs(w) >= 1e-3}
+    return {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-3}
 
 
 def dev_scores(dev: list[tuple[dict, Doc, list]], model: Model) -> dict[str, float]:
@@ -112,7 +107,7 @@ def main() -> None:
     PACKAGE_MODEL.write_text(json.dumps({"threshold": best, "weights": weights}, sort_keys=True), encoding="utf-8")
     meta = {"data": "PolNeAR train (840 articles, ../shared/corpora/attribution/polnear-train.jsonl.gz)",
             "model": "L2 logistic regression over candidate features (extract/statement_candidates.py)",
-            "settings": {"C": C, "min_count": MIN_COUNT, "no_speaker_shift": NO_SPEAKER_SHIFT, "features": len(weights), "threshold": best,
+            "settings": {"C": C, "min_count": MIN_COUNT, "features": len(weights), "threshold": best,
                          "train_candidates": len(rows), "train_positive": sum(labels)},
             "dev": {k: round(v, 3) for k, v in sweep[best].items()},
             "dev_note": "find_statements alone on PolNeAR dev (no corpus-wide resolution); "
