@@ -17,12 +17,10 @@ import json
 import sys
 from pathlib import Path
 
-import numpy as np
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc
 
 from corpus import CORPORA, parsed
+from logistic import fit
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.statement_candidates import Candidate, candidates, features
 from newsgraph.extract.statement_context import Context
@@ -62,19 +60,6 @@ def is_attribution(candidate: Candidate, attributions: list[dict], gold: list[se
                for a, g in zip(attributions, gold))
 
 
-def fit(rows: list[dict], labels: list[int]) -> dict[str, float]:
-    """Feature weights (bias included as the "bias" feature) of an L2 logistic regression."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        for name in row:
-            counts[name] = counts.get(name, 0) + 1
-    kept = [{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in rows]
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(kept)
-    model = LogisticRegression(C=C, max_iter=2000, fit_intercept=False).fit(matrix, np.array(labels))
-    return {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-3}
-
-
 def dev_scores(dev: list[tuple[dict, Doc, list]], model: Model) -> dict[str, float]:
     """Content and content+source P/R/F1 of find_statements on dev, matched as the shared scorer does."""
     n_gold = n_sys = tp_c = tp_s = 0
@@ -98,7 +83,7 @@ def main() -> None:
     args = parser.parse_args()
     rows, labels = examples("train", args.work)
     print(f"train candidates={len(rows)} positive={sum(labels)}")
-    weights = fit(rows, labels)
+    weights = fit(rows, labels, C, MIN_COUNT, max_iter=2000)
     dev = [(record, doc, find_mentions(doc)) for record, doc in parsed("dev", args.work)]
     sweep = {t: dev_scores(dev, Model(weights, t)) for t in THRESHOLDS}
     for t, s in sweep.items():

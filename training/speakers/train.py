@@ -23,9 +23,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Span
 
 from newsgraph.extract.mentions import find_mentions
@@ -38,6 +35,7 @@ from newsgraph.extract.statements import find_statements, statement_drafts
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "attribution"))
 from corpus import CORPORA, parsed  # noqa: E402  (the attribution training's parse cache)
+from logistic import fit  # noqa: E402  (the regression both trainers fit)
 
 sys.path.insert(0, str(CORPORA / "scorers"))
 import attribution as scorer  # noqa: E402  (the shared scorer: its normalisation and matching)
@@ -103,19 +101,11 @@ def head_position(source: dict) -> int | None:
     return source["source_start"] + offset if offset >= 0 else None
 
 
-def fit(train: list[Choice]) -> dict[str, float]:
+def fit_options(train: list[Choice]) -> dict[str, float]:
     """Feature weights of an L2 logistic regression over every option of every choice."""
     rows = [dict.fromkeys(names, 1) for choice in train for names in choice.options]
     labels = [int(ok) for choice in train for ok in choice.right]
-    counts: dict[str, int] = {}
-    for row in rows:
-        for name in row:
-            counts[name] = counts.get(name, 0) + 1
-    kept = [{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in rows]
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(kept)
-    model = LogisticRegression(C=C, max_iter=3000, fit_intercept=False).fit(matrix, np.array(labels))
-    return {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-3}
+    return fit(rows, labels, C, MIN_COUNT)
 
 
 def accuracy(model: SpeakerModel, found: list[Choice]) -> float:
@@ -148,7 +138,7 @@ def main() -> None:
     args = parser.parse_args()
     train, dev = choices("train", args.work), choices("dev", args.work)
     print(f"train statements={len(train)} options={sum(len(c.right) for c in train)}; dev statements={len(dev)}")
-    weights = fit(train)
+    weights = fit_options(train)
     sweep = {m: accuracy(SpeakerModel(weights, m), dev) for m in MARGINS}
     print("rules alone: dev", round(accuracy(RULES, dev), 3), "train", round(accuracy(RULES, train), 3))
     print("margins:", " ".join(f"{m}={a:.3f}" for m, a in sweep.items()))
