@@ -71,7 +71,7 @@ def choices(split: str, work: Path) -> list[Choice]:
         for i, j, _ in scorer.greedy_match(gsets, dsets, 0.5):
             draft, source = drafts[j], gold[i]
             candidates = speaker_candidates(ctx, draft)
-            ruled = rule_path(ctx, draft, candidates)
+            ruled = rule_path(draft, candidates)
             options = [features(ctx, draft, None, ruled)] + [features(ctx, draft, c, ruled) for c in candidates]
             credit = [scorer.source_match(source, None)] + [is_credited(source, c.span) for c in candidates]
             right = [credit[0]] + [is_right(source, c.span, ok) for c, ok in zip(candidates, credit[1:])]

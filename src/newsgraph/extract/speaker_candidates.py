@@ -15,12 +15,11 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.statement_context import Context, Draft
 from newsgraph.extract.statement_direct import is_negated, is_speech_verb
 from newsgraph.extract.statement_lexicon import roles
-from newsgraph.extract.statement_speakers import can_speak, in_dateline, source_span, speaker_of
+from newsgraph.extract.statement_speakers import RELATIVE_TAGS, can_speak, in_dateline, source_span, speaker_of
 
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
 # Words that head no speaker phrase of their own: parts of a longer name or noun phrase.
 PART_DEPS = {"compound", "amod", "nmod", "det", "case", "nummod"}
-RELATIVE_TAGS = {"WP", "WDT", "WP$"}
 NOT_SPEAKER_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 NOT_SPEAKERS = {"it", "there", "this", "that", "these", "those", "which", "what", "something", "anything"}
 # How many dependency steps of a path are spelt out, each way.
@@ -109,7 +108,7 @@ def _is_head(token: Token) -> bool:
     return token.lower_ not in NOT_SPEAKERS and token.ent_type_ not in NOT_SPEAKER_ENTITIES
 
 
-def rule_path(ctx: Context, draft: Draft, found: list[SpeakerCandidate]) -> str | None:
+def rule_path(draft: Draft, found: list[SpeakerCandidate]) -> str | None:
     """The dependency path from the rules' speaker to the cue (None when the rules name nobody)."""
     ruled = next((c for c in found if c.ruled), None)
     if ruled is None:

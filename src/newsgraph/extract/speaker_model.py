@@ -32,7 +32,7 @@ class SpeakerModel:
     def choose(self, ctx: Context, draft: Draft) -> Span | None:
         """The best-scoring candidate's span, or None when "nobody" scores higher."""
         found = speaker_candidates(ctx, draft)
-        ruled = rule_path(ctx, draft, found)
+        ruled = rule_path(draft, found)
         best: SpeakerCandidate | None = None
         best_score = self.score(features(ctx, draft, None, ruled)) + self.none_margin
         for candidate in found:
