@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract.statement_context import Context
 from newsgraph.extract.statement_lexicon import genders, roles
 from newsgraph.model import Mention
 
@@ -58,15 +59,17 @@ class Known:
 class SourceResolver:
     """Resolves speaker spans of one document, remembering the speakers already resolved."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(self, ctx: Context, mentions: list[Mention]) -> None:
+        doc, text = ctx.doc, ctx.text
         self.doc = doc
+        self.ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access: once here
         self.full_names, self.namesakes = _full_names(mentions)
-        for surname in self._unnamed_namesakes(doc, mentions):
+        for surname in self._unnamed_namesakes(text, mentions):
             del self.full_names[surname]
-        self.name_genders = self._name_genders(doc, mentions)
+        self.name_genders = self._name_genders(text, mentions)
         self.known: list[Known] = [k for k in (self._known(doc, m) for m in mentions) if k is not None]
         self.speakers: set[str | None] = set()
-        self.quotes = [m.span() for m in QUOTATION.finditer(doc.text)]
+        self.quotes = [m.span() for m in QUOTATION.finditer(text)]
         self.sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
@@ -107,7 +110,7 @@ class SourceResolver:
         """The person named in a span ("Her deputy, Ibrahim Bello"), by full name."""
         head = span.root.i
         group = span.root.tag_ in {"NNS", "NNPS"}  # "the other candidates -- Jeb Bush, John Kasich ..."
-        naming = [e for e in span.ents if e.start <= head < e.end or (e.root.head.i == head and e.root.dep_ in NAMING and not group)]
+        naming = [e for e in self._ents_in(span) if e.start <= head < e.end or (e.root.head.i == head and e.root.dep_ in NAMING and not group)]
         for ent in sorted(naming, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
             surname = ent.text.split()[-1].lower()
             if ent.label_ == "PERSON" or (surname in self.full_names and ent.root == span.root):
@@ -115,6 +118,10 @@ class SourceResolver:
         if span.root.pos_ == "PROPN" and span.root.lower_ in self.full_names:
             return self._person(_with_honorific(span.root.doc[span.root.i : span.root.i + 1]))
         return None
+
+    def _ents_in(self, span: Span) -> list[Span]:
+        """The entities wholly inside a span, as `span.ents` gives them, without rebuilding the document's."""
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
 
     def _person(self, text: str) -> Source:
         name = self._full_name(text)
@@ -138,24 +145,24 @@ class SourceResolver:
         fitting = [n for n in [*options, self.full_names.get(words[-1].lower(), name)] if _gender_of_name(n) in (honorific, None)]
         return min(fitting, key=lambda n: _gender_of_name(n) != honorific) if fitting else name  # never "Mrs. Bill Clinton"
 
-    def _name_genders(self, doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+    def _name_genders(self, text: str, mentions: list[Mention]) -> dict[str, str]:
         """Genders the article shows by honorific or gendered title ("Mrs Kaya", "spokeswoman Ana Ruiz")."""
         found = {}
         for mention in mentions:
-            before = _word_before(doc.text, mention)
+            before = _word_before(text, mention)
             gender = genders().get(before.lower().rstrip("."))
             if _is_person(mention) and gender:
                 words = _strip_honorific(mention.text).split()
                 found[self._full_name(" ".join([before, *words])) if words else ""] = gender
         return found
 
-    def _unnamed_namesakes(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+    def _unnamed_namesakes(self, text: str, mentions: list[Mention]) -> set[str]:
         """Surnames a person of another gender than every full name shares ("Mr. Obama" beside
         "Michelle Obama" only): the bare surname may be either, so it is not expanded."""
         found = set()
         for mention in mentions:
             words = mention.text.split()
-            gender = genders().get(_word_before(doc.text, mention).lower().rstrip(".")) if len(words) == 1 else None
+            gender = genders().get(_word_before(text, mention).lower().rstrip(".")) if len(words) == 1 else None
             surname = words[-1].lower() if words else ""
             if gender and surname in self.full_names and _gender_of_name(self.full_names[surname]) not in (gender, None):
                 found.add(surname)
@@ -164,7 +171,7 @@ class SourceResolver:
     def _named_in(self, span: Span) -> Source | None:
         """An organisation or group named by the span's head ("the Interior Ministry", "Kenya's Treasury")."""
         head = span.root
-        for ent in span.ents:
+        for ent in self._ents_in(span):
             if ent.label_ in ORG_TYPES and ent.start <= head.i < ent.end:
                 if _has_given_name(ent.text):  # a person the tagger took for an organisation
                     return self._person(ent.text)

@@ -37,7 +37,7 @@ def find_statements(
     ctx = Context(doc)
     drafts = statement_drafts(ctx, model or load_model())
     choose_speakers(ctx, drafts, speakers or load_speaker_model())
-    resolver = SourceResolver(doc, mentions)
+    resolver = SourceResolver(ctx, mentions)
     sentence_starts = [sent.start_char for sent in doc.sents]
     by_speaker_position = sorted(drafts, key=lambda d: d.speaker.start_char if d.speaker is not None else d.start)
     statements = {id(d): _statement(ctx.text, d, resolver, sentence_starts) for d in by_speaker_position}
