@@ -5,7 +5,9 @@
 Materializes the dev split (texts + gold) into --out, runs the whole extract (one process, so the
 entity ids and canonical speakers are the ones users see), runs scorers/attribution.py (content and
 content+source P/R/F1, recall by kind: direct / indirect / mixed, pronoun sources) and adds how the
-pronoun speakers were given: resolved to a name (and how many of those are right) or left as written.
+pronoun speakers were given: resolved to a name (how many of those the gold's antecedents confirm, how
+many have no antecedent in the gold) or left as written, and content+source with the speakers as
+written (speaker_text), which separates choosing the speaker from resolving it.
 """
 
 from __future__ import annotations
@@ -31,8 +33,25 @@ def main() -> None:
     with open(system, "w", encoding="utf-8") as sink:
         subprocess.run([python, "-m", "newsgraph", "extract", str(args.out / "texts"), "--format", "jsonl", "--jobs", "1"],
                        stdout=sink, check=True)
-    subprocess.run([python, str(args.corpora / "scorers" / "attribution.py"), str(args.out / "gold.jsonl"), str(system)], check=True)
+    scorer = [python, str(args.corpora / "scorers" / "attribution.py"), str(args.out / "gold.jsonl")]
+    subprocess.run([*scorer, str(system)], check=True)
     print(pronoun_report(args.corpora, args.out / "gold.jsonl", system))
+    as_written = subprocess.run([*scorer, str(written_speakers(system))], check=True, capture_output=True, text=True).stdout
+    print("speakers as written (speaker_text, before resolution; diagnostic):",
+          next(line for line in as_written.splitlines() if line.startswith("content+source:")))
+
+
+def written_speakers(system: Path) -> Path:
+    """A copy of the system output whose speakers are the spans as written: how well the speaker is chosen,
+    apart from how it is resolved (the scorer cannot credit "he" resolved to a name its gold does not list)."""
+    target = system.with_name("sys-as-written.jsonl")
+    with open(system, encoding="utf-8") as source, open(target, "w", encoding="utf-8") as sink:
+        for line in source:
+            document = json.loads(line)
+            for quote in document["quotes"]:
+                quote["speaker"] = quote.get("speaker_text") or quote.get("speaker")
+            sink.write(json.dumps(document) + "\n")
+    return target
 
 
 def pronoun_report(corpora: Path, gold_path: Path, system_path: Path) -> str:
@@ -41,7 +60,7 @@ def pronoun_report(corpora: Path, gold_path: Path, system_path: Path) -> str:
     import attribution as scorer
 
     gold = {row["id"]: row for row in scorer.load_jsonl(str(gold_path))}
-    resolved = right = literal = 0
+    resolved = right = unchecked = literal = 0
     for document in scorer.load_jsonl(str(system_path)):
         record = gold.get(scorer.doc_key(document))
         if record is None:
@@ -57,9 +76,11 @@ def pronoun_report(corpora: Path, gold_path: Path, system_path: Path) -> str:
                 literal += 1
             else:
                 resolved += 1
+                unchecked += not attribution.get("source_resolved")
                 right += any(scorer.name_match(a, {scorer.head_of(a)}, speaker) for a in attribution.get("source_resolved") or [])
     return (f"pronoun speakers (content matched): resolved to a name={resolved} "
-            f"(right by the hand-checked antecedents={right}), left as written={literal}")
+            f"(right by the hand-checked antecedents={right}, "
+            f"gold without antecedents={unchecked}), left as written={literal}")
 
 
 if __name__ == "__main__":
