@@ -665,3 +665,23 @@ def test_a_name_given_to_women_and_men_alike_takes_either_pronoun(statements):
         "She said the new levee was still too low."
     )
     assert only(statements(text), "levee was still too low").speaker == "Terry Vance"
+
+
+def test_a_plural_name_is_never_the_person_a_pronoun_stands_for(statements):
+    text = (
+        "The Obamas said in a statement that they had enjoyed the lake resort. The manager of the resort was less sure. "
+        "\u201cWe never saw them there,\u201d he said."
+    )
+    assert only(statements(text), "enjoyed the lake resort").speaker == "Obamas"
+    assert only(statements(text), "never saw them").speaker == "he"
+
+
+@pytest.mark.parametrize(("said_by", "speaker", "attribution"), [
+    ("The Okafor campaign said", "Okafor campaign", "named"),
+    ("A senior Okafor adviser said", "senior Okafor adviser", "anonymous"),
+    ("His deputy, Lena Marsh, said", "Lena Marsh", "named"),
+])
+def test_a_name_before_the_speakers_noun_only_says_whose_it_is(statements, said_by, speaker, attribution):
+    text = f"Senator Paul Okafor lost the vote. {said_by} the count would be challenged."
+    statement = only(statements(text), "count would be challenged")
+    assert (statement.speaker, statement.attribution) == (speaker, attribution)

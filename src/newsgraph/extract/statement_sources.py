@@ -22,9 +22,6 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "
 INDEFINITE = {"a", "an", "one", "some", "several", "many", "few", "two", "three", "four", "five"}
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "la", "le", "bin", "al", "el", "du"}
 HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "rev", "gen", "col", "sen", "rep"}
-# How a name hangs from the head of a description that it names ("her deputy, Ibrahim Bello"); a name
-# elsewhere in it is someone else ("some Republicans, including Lamar Alexander", "Gary Johnson's doctor").
-NAMING = {"appos", "compound"}
 # A quotation in the text: a name inside it is one the quoted speaker talks about.
 QUOTATION = re.compile(r'“[^”]*”|"[^"\n]*"')
 # Words that make a title another one: "the president" is neither the vice president nor the former one.
@@ -97,7 +94,7 @@ class SourceResolver:
         if named is not None:
             return named
         if _is_anonymous(span):
-            return Source(_description(span).lower(), "anonymous")
+            return Source(_lowered(span), "anonymous")
         role = roles().get(head.lemma_.lower())
         if role is not None and role.kind != "anonymous" and _is_definite(span):
             found = self._description_target(span, role.kind, role.group)
@@ -110,7 +107,7 @@ class SourceResolver:
         """The person named in a span ("Her deputy, Ibrahim Bello"), by full name."""
         head = span.root.i
         group = span.root.tag_ in {"NNS", "NNPS"}  # "the other candidates -- Jeb Bush, John Kasich ..."
-        naming = [e for e in self._ents_in(span) if e.start <= head < e.end or (e.root.head.i == head and e.root.dep_ in NAMING and not group)]
+        naming = [e for e in self._ents_in(span) if e.start <= head < e.end or (_names(e, head) and not group)]
         for ent in sorted(naming, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
             surname = ent.text.split()[-1].lower()
             if ent.label_ == "PERSON" or (surname in self.full_names and ent.root == span.root):
@@ -200,7 +197,14 @@ class SourceResolver:
         nearest = max(unquoted, key=lambda k: k.position)
         since = self.sentence_of[nearest.position] - 1
         rivals = {k.source.name for k in fitting if self.sentence_of[k.position] >= since}
-        return nearest.source if rivals == {nearest.source.name} and self._may_be(nearest.source, gender) else as_written
+        sure = rivals == {nearest.source.name} and self._may_be(nearest.source, gender) and self._one(nearest)
+        return nearest.source if sure else as_written
+
+    def _one(self, known: Known) -> bool:
+        """Whether a name stands for one person: a family ("the Obamas") is never "he" or "she", though it stays a
+        rival for them (Bill of "the Clintons"). The tag cannot tell: the tagger makes "Sanders" a plural too."""
+        name = self.doc[known.position]
+        return not (name.i > 0 and name.nbor(-1).lower_ == "the" and name.lower_.endswith("s") and name.dep_ != "compound")
 
     def _quoted(self, known: Known) -> bool:
         """Whether a name is said inside a quotation: the quoted speaker talks about that person."""
@@ -281,6 +285,13 @@ def _with_honorific(name: Span) -> str:
     return name.text
 
 
+def _names(ent: Span, head: int) -> bool:
+    """Whether a name hangs from a description's head as the one it names ("her deputy, Ibrahim Bello"), not as a
+    modifier before it ("the Trump administration", "a Clinton spokesman"); a name elsewhere in the description
+    is someone else ("some Republicans, including Lamar Alexander", "Gary Johnson's doctor")."""
+    return ent.root.head.i == head and (ent.root.dep_ == "appos" or (ent.root.dep_ == "compound" and ent.start > head))
+
+
 def _word_before(text: str, mention: Mention) -> str:
     """The word just before a mention ("Mrs." before "Kaya"), or ""."""
     before = text[max(0, mention.start - 20) : mention.start].split()
@@ -356,6 +367,12 @@ def _is_anonymous(span: Span) -> bool:
 
 def _description(span: Span) -> str:
     return span.doc[_after_determiners(span) : span.end].text
+
+
+def _lowered(span: Span) -> str:
+    """An anonymous description in lower case, its names kept as written ("senior Cruz adviser", "officials")."""
+    words = span.doc[_after_determiners(span) : span.end]
+    return "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in words).strip()
 
 
 def _after_determiners(span: Span) -> int:
