@@ -278,6 +278,15 @@ def test_a_quote_signed_with_a_dash_belongs_to_the_name_after_it(statements):
     assert statement.speaker == "Carla Ventimiglia" and statement.direct
 
 
+def test_a_quote_paragraph_signed_on_the_next_line_belongs_to_the_name_there(statements):
+    text = (
+        "The mayor repeated her claim at the hearing.\n\n“Almost all of the toll money is going to the big shipping firms.”\n\n"
+        "- Carla Ventimiglia.\n\nThe audit agrees with her on the trend.\n"
+    )
+    signed = only(statements(text), "toll money")
+    assert (signed.speaker, signed.cue, signed.direct) == ("Carla Ventimiglia", "-", True)
+
+
 def test_a_report_wins_over_the_bare_quote_it_carries(statements):
     text = "Senator Ruth Okafor spoke on Monday. She said the state has become “far more interested in roads than in the people who use them.”"
     statement = only(statements(text), "far more interested")

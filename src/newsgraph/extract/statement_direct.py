@@ -192,10 +192,13 @@ def _ends_sentence(token: Token) -> bool:
 
 
 def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
-    """A quote signed on its line with a dash and a name ("...” ― Carla Sanchez"): the dash is the cue, the name the speaker."""
+    """A quote signed with a dash and a name on its line ("...” ― Carla Sanchez"), or on the next line when the quote
+    is a paragraph of its own (a line "- Bernie Sanders." under it): the dash is the cue, the name the speaker."""
     text, doc = ctx.text, ctx.doc
+    lead = _lead(ctx, quote)
+    gap = " \xa0\n" if not lead or lead.endswith("\n") else " \xa0"
     dash = quote.end
-    while dash < len(text) and (text[dash] in QUOTE_CHARS or text[dash] in " \xa0"):
+    while dash < len(text) and (text[dash] in QUOTE_CHARS or text[dash] in gap):
         dash += 1
     if dash >= len(text) or text[dash] not in SIGNATURE_DASHES:
         return None
