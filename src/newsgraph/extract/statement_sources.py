@@ -366,13 +366,17 @@ def _is_anonymous(span: Span) -> bool:
 
 
 def _description(span: Span) -> str:
-    return span.doc[_after_determiners(span) : span.end].text
+    return _described(span).text
 
 
 def _lowered(span: Span) -> str:
     """An anonymous description in lower case, its names kept as written ("senior Cruz adviser", "officials")."""
-    words = span.doc[_after_determiners(span) : span.end]
-    return "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in words).strip()
+    return "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in _described(span)).strip()
+
+
+def _described(span: Span) -> Span:
+    """A speaker span without its leading determiners ("the", "a", "its")."""
+    return span.doc[_after_determiners(span) : span.end]
 
 
 def _after_determiners(span: Span) -> int:
