@@ -51,6 +51,15 @@ def test_titles_possessives_and_short_forms_share_the_full_name(parse):
     assert {m.name for m in found} == {"Alexander Gurov"}
 
 
+def test_a_titled_surname_never_takes_the_full_name_of_the_other_gender(parse):
+    text = ("Michelle Darrow opened the gala. Mr. Darrow said the museum would open in May. President Darrow left. "
+            "Bill Harmon and Ana Harmon arrived late; Mrs. Harmon spoke first.")
+    names = [(m.text, m.name) for m in find_mentions(parse(text)) if m.type == "PERSON"]
+    assert ("Darrow", "Michelle Darrow") not in names  # neither "Mr. Darrow" nor "President Darrow", who may be either
+    assert ("Darrow", "Darrow") in names
+    assert ("Harmon", "Ana Harmon") in names
+
+
 def test_transliterated_name_takes_the_gazetteer_name(parse):
     found = mentions_of(parse, "Former prime minister Davutoglou criticised the government on Friday.")
     assert found["Davutoglou"].name == "Ahmet Davutoğlu"

@@ -250,6 +250,14 @@ def test_a_dateline_is_never_the_speaker(statements):
     assert "harbour authority" in statement.speaker and "KESTREL" not in statement.speaker
 
 
+def test_a_dateline_set_off_by_a_hyphen_is_not_part_of_the_speaker(statements):
+    text = ("Ferry talks stall.\n\nKESTREL CITY - Harbour leaders met on Friday, amid growing concerns that "
+            "the ferry fleet is too old to sail. Danish officials said the fleet would be replaced.")
+    found = statements(text)
+    assert only(found, "too old to sail").speaker_text == "Harbour leaders"
+    assert only(found, "fleet would be replaced").speaker == "Danish officials"  # a nationality keeps its capital
+
+
 def test_an_outlet_that_reports_is_the_speaker(statements):
     text = "The Daily Ledger has learned that the harbour authority plans to sell two ferries."
     statement = only(statements(text), "sell two ferries")

@@ -6,17 +6,24 @@ gets "Turkey"; "Turkish troops" gets "Turkey" too. Across articles, `newsgraph.r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from newsgraph.extract.entity_lexicon import Known, countries, fold, gazetteer, seats
+from newsgraph.extract.statement_lexicon import genders
 from newsgraph.model import Mention
 
 STATE_ROLES = ("actor", "target")
 SKIPPED_IN_ACRONYMS = frozenset({"of", "the", "and", "for", "in", "on", "al"})
 
 
-def name_mentions(mentions: list[Mention]) -> list[Mention]:
-    """The mentions with their in-article canonical name, and type and country where the lexicons know better."""
+def name_mentions(mentions: list[Mention], titled: Sequence[str | None] | None = None) -> list[Mention]:
+    """The mentions with their in-article canonical name, and type and country where the lexicons know better.
+
+    `titled` gives, per mention, the gender its title shows ("Mr." Obama: "m"), so that a short name
+    never takes the full name of a namesake of the other gender ("Michelle Obama").
+    """
     named = [_named(m) for m in mentions]
-    named = _expand_short_person_names(named)
+    named = _expand_short_person_names(named, titled or [None] * len(named))
     return _expand_acronyms(named)
 
 
@@ -39,11 +46,31 @@ def _country_of(name: str) -> str | None:
     return known.country if known else None
 
 
-def _expand_short_person_names(mentions: list[Mention]) -> list[Mention]:
-    """"Gurov" and "General Gurov" -> "Alexander Gurov": the nearest fuller person name sharing the surname."""
+def _expand_short_person_names(mentions: list[Mention], titled: Sequence[str | None]) -> list[Mention]:
+    """"Gurov" and "General Gurov" -> "Alexander Gurov": the nearest fuller person name sharing the surname
+    and, when a title shows the gender, a given name of that gender or of none known."""
     full = [(i, fold(m.name or m.text).split()) for i, m in enumerate(mentions) if m.type == "PERSON"]
     full = [(i, tokens) for i, tokens in full if len(tokens) > 1]
-    return [_expanded(i, m, mentions, full) for i, m in enumerate(mentions)]
+    unnamed = _unnamed_namesakes(mentions, titled, full)
+    return [m if titled[i] is None and _surname(m) in unnamed else _expanded(i, m, mentions, [(j, names) for j, names in full if _may_be(names, titled[i])])
+            for i, m in enumerate(mentions)]
+
+
+def _unnamed_namesakes(mentions: list[Mention], titled: Sequence[str | None], full: list[tuple[int, list[str]]]) -> set[str]:
+    """Surnames a title gives to someone no full name fits ("Mr. Obama" beside "Michelle Obama" only):
+    the surname without a title may be either person, so it keeps its own name."""
+    return {_surname(m) for m, gender in zip(mentions, titled)
+            if gender and not any(names[-1] == _surname(m) and _may_be(names, gender) for _, names in full)}
+
+
+def _surname(mention: Mention) -> str:
+    words = fold(mention.name or mention.text).split()
+    return words[-1] if words else ""
+
+
+def _may_be(names: list[str], gender: str | None) -> bool:
+    """Whether a full name may belong to someone a title shows to be of this gender (None: any)."""
+    return gender is None or genders().get(names[0]) in (gender, None)
 
 
 def _expanded(i: int, mention: Mention, mentions: list[Mention], full: list[tuple[int, list[str]]]) -> Mention:

@@ -370,8 +370,8 @@ def _description(span: Span) -> str:
 
 
 def _lowered(span: Span) -> str:
-    """An anonymous description in lower case, its names kept as written ("senior Cruz adviser", "officials")."""
-    return "".join((t.text if t.pos_ == "PROPN" else t.lower_) + t.whitespace_ for t in _described(span)).strip()
+    """An anonymous description in lower case, its names kept as written ("senior Cruz adviser", "European officials")."""
+    return "".join((t.text if t.pos_ == "PROPN" or t.ent_type_ == "NORP" else t.lower_) + t.whitespace_ for t in _described(span)).strip()
 
 
 def _described(span: Span) -> Span:

@@ -76,9 +76,15 @@ def in_dateline(token: Token) -> bool:
     doc, first = token.doc, token.i
     while first > 0 and "\n" not in doc[first - 1].whitespace_ and not doc[first - 1].is_space and token.i - first < DATELINE_TOKENS:
         first -= 1
-    if first > 0 and token.i - first >= DATELINE_TOKENS or any(t.text in DASHES for t in doc[first : token.i]):
+    if first > 0 and token.i - first >= DATELINE_TOKENS or any(_is_dash(t) for t in doc[first : token.i]):
         return False
-    return any(t.text in DASHES for t in doc[token.i : first + DATELINE_TOKENS])
+    return any(_is_dash(t) for t in doc[token.i : first + DATELINE_TOKENS])
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash, or a hyphen standing apart as one ("BRUSSELS - European leaders", not "well-known")."""
+    spaced = token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    return token.text in DASHES or spaced
 
 
 def _subject_source(verb: Token, subject: Token) -> Span | None:
@@ -167,6 +173,8 @@ def subject_span(token: Token) -> Span:
     start = token.left_edge.i
     breaks = [t.i for t in doc[start : token.i] if t.is_space and "\n" in t.text]
     start = breaks[-1] + 1 if breaks else start  # "7:25 a.m.\n\nDonald Trump said": the name, not the time line
+    if in_dateline(doc[start]):  # "BRUSSELS - European leaders" parsed as one phrase: the leaders
+        start = next((t.i + 1 for t in doc[start : token.i] if _is_dash(t)), start)
     while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < token.i and doc[start].is_punct:
