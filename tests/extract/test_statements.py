@@ -601,6 +601,18 @@ def test_a_cue_that_reports_the_clause_after_it_is_not_the_cue_of_the_quote_befo
     assert only(found, "rebuild the pier").speaker.endswith("Ames")
 
 
+def test_a_quote_ending_a_sentence_is_not_voiced_by_a_report_whose_clause_ends_in_another_quote(statements):
+    text = (
+        'The harbour board accused the mayor of "reckless spending." Councillor Ana Ruiz said the ferry budget '
+        'is "out of control." Valdara replied that the council should "stop its games."'
+    )
+    found = statements(text)
+    said = only(found, "out of control")
+    assert said.content == 'the ferry budget is "out of control."' and said.speaker.endswith("Ana Ruiz")
+    assert only(found, "stop its games").content == 'that the council should "stop its games."'
+    assert not any("reckless spending" in s.content and s.speaker.endswith(("Ana Ruiz", "Valdara")) for s in found)
+
+
 @pytest.mark.parametrize(
     "text, content, speaker",
     [

@@ -162,11 +162,12 @@ def _hangs_in(verb: Token, quote: Quote) -> bool:
 
 def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:
     """Whether a verb after a quote that ends its sentence reports the clause after it instead
-    ("...not in line with our policy.'' The network said it would S"); a quote handing over to its
-    cue ends with a comma ("...,” Kaya said)."""
+    ("...not in line with our policy.'' The network said it would S", also when S ends in a quote of its own:
+    "...recklessness." Park said Kim's state is "spiraling."); a quote handing over to its cue ends with a
+    comma ("...,” Kaya said)."""
     after = ctx.text[quote.end : quote.end + 3].lstrip("”\"'’")
     ended = _last_char(ctx, quote) in {".", "?", "!"} or after.startswith(".")
-    return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c) for c in verb.children)
+    return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c.left_edge) for c in verb.children)
 
 
 def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
