@@ -238,6 +238,16 @@ def test_he_stays_as_written_when_two_men_could_have_said_it(statements):
     assert statement.speaker == "He" and statement.speaker_text == "He"
 
 
+def test_she_goes_to_the_speaker_just_named_though_the_tagger_took_her_name_for_a_product(statements):
+    text = (
+        '"The plan leaves fathers out," said Carla Mendes, a policy director at a think tank.\n\n'
+        "The think tank has criticised the plan for months. In a Ledger essay, Ivanka Brandt acknowledged the battle. "
+        '"The number of single mothers has doubled in three decades," she wrote.'
+    )
+    statement = only(statements(text), "single mothers")
+    assert statement.speaker == "Ivanka Brandt" and statement.speaker_text == "she"
+
+
 def test_he_resolves_when_one_man_fits(statements):
     text = "Farm minister Pavel Novak toured the flooded valley on Monday. He said the state would pay for new dams."
     statement = only(statements(text), "new dams")

@@ -21,6 +21,8 @@ ORG_TYPES = {"ORG", "NORP", "GPE", "FAC"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 INDEFINITE = {"a", "an", "one", "some", "several", "many", "few", "two", "three", "four", "five"}
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "la", "le", "bin", "al", "el", "du"}
+# Entity types the tagger gives some people's names ("Ivanka Trump" tagged a product).
+MISTYPED_PEOPLE = {"PRODUCT", "WORK_OF_ART"}
 HONORIFICS = {"dr", "prof", "professor", "mr", "mrs", "ms", "sir", "dame", "lord", "lady", "rev", "gen", "col", "sen", "rep"}
 # A quotation in the text: a name inside it is one the quoted speaker talks about.
 QUOTATION = re.compile(r'“[^”]*”|"[^"\n]*"')
@@ -79,9 +81,16 @@ class SourceResolver:
         source = self._resolve(span)
         if source.kind == "person":
             self.speakers.add(source.name)
-        if source.name is not None and source.name != span.text:
+        if source.name is not None and self._worth_remembering(span, source):
             self.known.append(Known(span.root.i, source, frozenset()))
         return source
+
+    def _worth_remembering(self, span: Span, source: Source) -> bool:
+        """Whether a speaker is news to later pronouns: a pronoun or description resolved to a name, or a
+        name the tagger gave no name type ("Ivanka Trump" tagged a product); a pronoun left as written is not."""
+        if source.name != span.text:
+            return True
+        return span.root.pos_ == "PROPN" and not any(k.position == span.root.i for k in self.known)
 
     def _resolve(self, span: Span) -> Source:
         head = span.root
@@ -110,7 +119,7 @@ class SourceResolver:
         naming = [e for e in self._ents_in(span) if e.start <= head < e.end or (_names(e, head) and not group)]
         for ent in sorted(naming, key=lambda e: (not e.start <= head < e.end, abs(e.root.i - head))):
             surname = ent.text.split()[-1].lower()
-            if ent.label_ == "PERSON" or (surname in self.full_names and ent.root == span.root):
+            if _is_person_name(ent) or (surname in self.full_names and ent.root == span.root):
                 return self._person(_with_honorific(ent))
         if span.root.pos_ == "PROPN" and span.root.lower_ in self.full_names:
             return self._person(_with_honorific(span.root.doc[span.root.i : span.root.i + 1]))
@@ -283,6 +292,12 @@ def _with_honorific(name: Span) -> str:
     if before is not None and before.lower_.rstrip(".") in genders():
         return f"{before.text} {name.text}"
     return name.text
+
+
+def _is_person_name(ent: Span) -> bool:
+    """A person's name, also one the tagger took for a product or work ("Ivanka Brandt" PRODUCT): a
+    speaker is never a product, and a name of two or more words is a person's more often than a title's."""
+    return ent.label_ == "PERSON" or (ent.label_ in MISTYPED_PEOPLE and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent))
 
 
 def _names(ent: Span, head: int) -> bool:
