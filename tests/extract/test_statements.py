@@ -149,6 +149,11 @@ def test_impersonal_statements_are_unattributed(statements, text, fragment):
     assert statement.attribution == "unattributed" and statement.speaker is None and statement.hedged
 
 
+def test_an_impersonal_judgement_has_no_speaker_not_it(statements):
+    found = statements("It is worth remembering that the harbour was built in 1890. It's hard not to sense that the town is tired.")
+    assert [(s.speaker, s.attribution) for s in found] == [(None, "unattributed")] * 2
+
+
 def test_she_resolves_to_the_nearest_woman_not_the_nearest_name(statements):
     text = (
         "Dr. Amina Yusuf said new cholera cases had fallen. Her deputy, Ibrahim Bello, cautioned that the rainy "

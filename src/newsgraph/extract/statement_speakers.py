@@ -38,11 +38,16 @@ def speaker_of(cue: Token) -> Span | None:
             subject = next((c for c in subject.children if c.dep_ == "appos"), None)
         subject = subject or next((c for c in verb.rights if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return _subject_source(verb, subject)
+            return None if verb is not cue and _impersonal(verb, subject) else _subject_source(verb, subject)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             break
         verb = verb.head
     return _inverted_subject(cue)
+
+
+def _impersonal(verb: Token, subject: Token) -> bool:
+    """ "It is worth remembering that S", "it's hard not to sense that S": a judgement nobody in particular makes."""
+    return subject.lower_ == "it" and verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children)
 
 
 def _is_raising(verb: Token) -> bool:
