@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsgraph.extract.entity_lexicon import Known, countries, fold, gazetteer, seats
-from newsgraph.extract.statement_lexicon import genders
+from newsgraph.extract.statement_lexicon import gender_of
 from newsgraph.model import Mention
 
 STATE_ROLES = ("actor", "target")
@@ -70,7 +70,7 @@ def _surname(mention: Mention) -> str:
 
 def _may_be(names: list[str], gender: str | None) -> bool:
     """Whether a full name may belong to someone a title shows to be of this gender (None: any)."""
-    return gender is None or genders().get(names[0]) in (gender, None)
+    return gender is None or gender_of(names[0]) in (gender, None)
 
 
 def _expanded(i: int, mention: Mention, mentions: list[Mention], full: list[tuple[int, list[str]]]) -> Mention:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.entity_coref import name_mentions
 from newsgraph.extract.entity_lexicon import words
 from newsgraph.extract.mention_roles import role_of, state_of_demonym
-from newsgraph.extract.statement_lexicon import genders
+from newsgraph.extract.statement_lexicon import gender_of
 from newsgraph.model import Mention
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -48,7 +48,7 @@ def _cut_to_known_name(mention: Mention, names: set[str]) -> Mention:
 
 def _titled(span: Span) -> str | None:
     """The gender the title just before a name shows ("Mr." Obama, "spokeswoman" Ruiz), if any."""
-    return genders().get(span.doc[span.start - 1].lower_.rstrip(".")) if span.start > 0 else None
+    return gender_of(span.doc[span.start - 1].text) if span.start > 0 else None
 
 
 def _collective(span: Span) -> Span:

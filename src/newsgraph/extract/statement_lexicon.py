@@ -55,3 +55,8 @@ def roles() -> dict[str, Role]:
 def genders() -> dict[str, str]:
     """Grammatical gender ("f" or "m") of given names and gendered titles."""
     return {word: gender for word, gender in read_rows("speaker_genders.tsv")}
+
+
+def gender_of(word: str) -> str | None:
+    """The gender a given name or a title shows ("Ana", "Mrs.", "spokeswoman"), when the lexicon knows one."""
+    return genders().get(word.lower().rstrip("."))

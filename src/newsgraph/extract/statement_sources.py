@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.statement_context import Context
-from newsgraph.extract.statement_lexicon import genders, roles
+from newsgraph.extract.statement_lexicon import gender_of, roles
 from newsgraph.model import Mention
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -145,7 +145,7 @@ class SourceResolver:
             given = {word.lower() for word in words[:-1]}  # "Democrat Hillary Clinton": any word may be the given name
             same = [n for n in options if _given(n.split()) in given] or (options if len(options) == 1 else [])
             return max(same, key=len) if same else name
-        honorific = genders().get(text.split()[0].lower().rstrip(".")) if len(text.split()) > 1 else None
+        honorific = gender_of(text.split()[0]) if len(text.split()) > 1 else None
         if honorific is None:
             return self.full_names.get(words[-1].lower(), name)
         fitting = [n for n in [*options, self.full_names.get(words[-1].lower(), name)] if _gender_of_name(n) in (honorific, None)]
@@ -156,7 +156,7 @@ class SourceResolver:
         found = {}
         for mention in mentions:
             before = _word_before(text, mention)
-            gender = genders().get(before.lower().rstrip("."))
+            gender = gender_of(before)
             if _is_person(mention) and gender:
                 words = _strip_honorific(mention.text).split()
                 found[self._full_name(" ".join([before, *words])) if words else ""] = gender
@@ -168,7 +168,7 @@ class SourceResolver:
         found = set()
         for mention in mentions:
             words = mention.text.split()
-            gender = genders().get(_word_before(text, mention).lower().rstrip(".")) if len(words) == 1 else None
+            gender = gender_of(_word_before(text, mention)) if len(words) == 1 else None
             surname = words[-1].lower() if words else ""
             if gender and surname in self.full_names and _gender_of_name(self.full_names[surname]) not in (gender, None):
                 found.add(surname)
@@ -289,7 +289,7 @@ def _full_names(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, list
 def _with_honorific(name: Span) -> str:
     """A name with the gendered honorific before it, which the tagger leaves out ("Mr." + "Okafor")."""
     before = name.doc[name.start - 1] if name.start > 0 else None
-    if before is not None and before.lower_.rstrip(".") in genders():
+    if before is not None and gender_of(before.text) is not None:
         return f"{before.text} {name.text}"
     return name.text
 
@@ -421,7 +421,7 @@ def _is_person(mention: Mention) -> bool:
 
 
 def _has_given_name(text: str) -> bool:
-    return any(genders().get(word.lower()) for word in text.split()[:-1])
+    return any(gender_of(word) for word in text.split()[:-1])
 
 
 def _name_words(name: str) -> set[str]:
@@ -429,5 +429,5 @@ def _name_words(name: str) -> set[str]:
 
 
 def _gender_of_name(name: str) -> str | None:
-    return genders().get(name.split()[0].lower()) if name else None
+    return gender_of(name.split()[0]) if name else None
 
