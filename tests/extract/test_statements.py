@@ -408,7 +408,7 @@ def test_an_as_x_reported_aside_reports_the_clause_it_sits_in(statements):
     assert (reported.speaker, reported.cue) == ("Valley Courier", "reported")
     noted = only(found, "budget vote")
     assert noted.content == "the budget vote is still weeks away"
-    assert noted.speaker == "Councilwoman Tara Venn"
+    assert noted.speaker == "Tara Venn"
     assert not [s for s in found if "snow" in s.content or "board met" in s.content]
 
 
@@ -420,7 +420,7 @@ def test_pointing_or_referring_to_something_attributes_what_is_pointed_at(statem
     )
     found = statements(text)
     pointed = only(found, "growing debt")
-    assert (pointed.speaker, pointed.cue) == ("Councilwoman Tara Venn", "pointed")
+    assert (pointed.speaker, pointed.cue) == ("Tara Venn", "pointed")
     referring = only(found, "flooding")
     assert (referring.speaker_text, referring.cue) == ("Venn", "referring")
     assert not [s for s in found if "highest level" in s.content]
@@ -623,7 +623,7 @@ def test_a_quote_ending_a_sentence_is_not_voiced_by_a_report_whose_clause_ends_i
     )
     found = statements(text)
     said = only(found, "out of control")
-    assert said.content == 'the ferry budget is "out of control."' and said.speaker.endswith("Ana Ruiz")
+    assert said.content == 'the ferry budget is "out of control."' and said.speaker == "Ana Ruiz"  # a councillor's title is not her name
     assert only(found, "stop its games").content == 'that the council should "stop its games."'
     assert not any("reckless spending" in s.content and s.speaker.endswith(("Ana Ruiz", "Valdara")) for s in found)
 
@@ -661,7 +661,7 @@ def test_according_to_parsed_as_the_root_still_reports_what_follows_its_comma(st
 def test_a_claim_owned_by_his_or_her_is_the_named_persons_statement(statements):
     text = "Councillor Jon Berg spoke at the harbour on Monday. His claim that the pier was unsafe angered the fishermen."
     claim = only(statements(text), "pier was unsafe")
-    assert (claim.speaker_text, claim.speaker) == ("His", "Councillor Jon Berg")
+    assert (claim.speaker_text, claim.speaker) == ("His", "Jon Berg")
 
 
 def test_a_clause_set_off_before_an_inverted_said_is_its_content_even_when_it_reports(statements):
