@@ -273,6 +273,19 @@ def test_a_dateline_set_off_by_a_hyphen_is_not_part_of_the_speaker(statements):
     assert only(found, "fleet would be replaced").speaker == "Danish officials"  # a nationality keeps its capital
 
 
+def test_words_a_dash_sets_before_a_name_are_not_part_of_the_speaker(statements):
+    found = statements("Then came the twist - Mayor Ilse Ames said the port would close. The debate over coal is also "
+                       "predictable - Ilse Ames has vowed to bring back lost mining jobs and roll back rules.")
+    assert only(found, "port would close").speaker_text == "Mayor Ilse Ames"
+    assert only(found, "mining jobs").speaker_text == "Ilse Ames"
+
+
+def test_the_speaker_as_written_keeps_the_bracket_that_closes_it(statements):
+    text = '"Subpoenas are not optional," panel chairman Rep. Ada Morrow (R-Ohio) said after the hearing.'
+    statement = only(statements(text), "not optional")
+    assert statement.speaker_text == "panel chairman Rep. Ada Morrow (R-Ohio)" and statement.speaker == "Ada Morrow"
+
+
 def test_an_outlet_that_reports_is_the_speaker(statements):
     text = "The Daily Ledger has learned that the harbour authority plans to sell two ferries."
     statement = only(statements(text), "sell two ferries")

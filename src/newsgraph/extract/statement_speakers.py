@@ -178,15 +178,23 @@ def subject_span(token: Token) -> Span:
     start = token.left_edge.i
     breaks = [t.i for t in doc[start : token.i] if t.is_space and "\n" in t.text]
     start = breaks[-1] + 1 if breaks else start  # "7:25 a.m.\n\nDonald Trump said": the name, not the time line
-    if in_dateline(doc[start]):  # "BRUSSELS - European leaders" parsed as one phrase: the leaders
-        start = next((t.i + 1 for t in doc[start : token.i] if _is_dash(t)), start)
-    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    dashes = [t.i for t in doc[start : token.i] if _is_dash(t)]
+    start = dashes[-1] + 1 if dashes else start  # "BRUSSELS - European leaders", "is predictable - Donald Trump has"
+    while end - 1 > token.i and _loose_end(doc[start:end]):
         end -= 1
     while start < token.i and doc[start].is_punct:
         start += 1
     if doc[end - 1].dep_ == "case" and end - 1 > token.i:  # "the mayor's" -> "the mayor"
         end -= 1
     return doc[start:end]
+
+
+def _loose_end(span: Span) -> bool:
+    """Whether a speaker phrase ends on a word that belongs to no name: punctuation, a space, a dangling
+    "and" ("the former secretary of state and"); not the bracket that closes "(R-Utah)"."""
+    last = span[-1]
+    closes = last.text == ")" and any(t.text == "(" for t in span)
+    return (last.is_punct and not closes) or last.is_space or last.pos_ == "CCONJ"
 
 
 def can_speak(token: Token) -> bool:
