@@ -273,6 +273,14 @@ def test_a_dateline_set_off_by_a_hyphen_is_not_part_of_the_speaker(statements):
     assert only(found, "fleet would be replaced").speaker == "Danish officials"  # a nationality keeps its capital
 
 
+def test_who_after_a_description_of_a_named_person_is_that_person(statements):
+    text = ("Editor's note: Marco Velt regularly insults reporters and is a serial liar, rampant xenophobe and birther "
+            "who has repeatedly pledged to close the border. Harbour Republicans are the only ones who see a threat in the ferries.")
+    found = statements(text)
+    assert only(found, "close the border").speaker == "Marco Velt"
+    assert only(found, "threat in the ferries").speaker_text == "the only ones"
+
+
 def test_words_a_dash_sets_before_a_name_are_not_part_of_the_speaker(statements):
     found = statements("Then came the twist - Mayor Ilse Ames said the port would close. The debate over coal is also "
                        "predictable - Ilse Ames has vowed to bring back lost mining jobs and roll back rules.")

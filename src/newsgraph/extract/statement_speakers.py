@@ -93,10 +93,28 @@ def _is_dash(token: Token) -> bool:
 
 
 def _subject_source(verb: Token, subject: Token) -> Span | None:
-    """The speaker a subject stands for; a relative pronoun stands for the noun its clause modifies."""
+    """The speaker a subject stands for; a relative pronoun stands for the noun its clause modifies, or for
+    the named one that noun describes ("Trump is a serial liar and birther who has pledged X": Trump)."""
     if subject.tag_ in RELATIVE_TAGS:
-        return source_span(verb.head) if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"} else None
+        if verb.dep_ != "relcl" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        described = _described_by(verb.head)
+        return source_span(described if described is not None else verb.head)
     return source_span(subject)
+
+
+def _described_by(noun: Token) -> Token | None:
+    """The named person or organisation a predicate noun describes ("Trump is a liar, racist and birther"),
+    through coordinated nouns and verbs; None when the noun is no predicate of a name (PolNeAR marks the
+    noun itself: "Republicans are the only ones who see X" is said by "the only ones")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "attr":
+        return None
+    verb = noun.head
+    while (subject := next((c for c in verb.children if c.dep_ == "nsubj"), None)) is None and verb.dep_ == "conj":
+        verb = verb.head
+    return subject if subject is not None and subject.ent_type_ in {"PERSON", "ORG"} else None
 
 
 def _inverted_subject(verb: Token) -> Span | None:
