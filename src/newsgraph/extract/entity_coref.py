@@ -52,8 +52,13 @@ def _expand_short_person_names(mentions: list[Mention], titled: Sequence[str | N
     full = [(i, fold(m.name or m.text).split()) for i, m in enumerate(mentions) if m.type == "PERSON"]
     full = [(i, tokens) for i, tokens in full if len(tokens) > 1]
     unnamed = _unnamed_namesakes(mentions, titled, full)
-    return [m if titled[i] is None and _surname(m) in unnamed else _expanded(i, m, mentions, [(j, names) for j, names in full if _may_be(names, titled[i])])
-            for i, m in enumerate(mentions)]
+    named = []
+    for i, mention in enumerate(mentions):
+        if titled[i] is None and _surname(mention) in unnamed:
+            named.append(mention)  # "President Obama" beside "Mr. Obama" and "Michelle Obama" may be either
+        else:
+            named.append(_expanded(i, mention, mentions, [(j, names) for j, names in full if _may_be(names, titled[i])]))
+    return named
 
 
 def _unnamed_namesakes(mentions: list[Mention], titled: Sequence[str | None], full: list[tuple[int, list[str]]]) -> set[str]:
