@@ -60,6 +60,14 @@ def test_a_titled_surname_never_takes_the_full_name_of_the_other_gender(parse):
     assert ("Harmon", "Ana Harmon") in names
 
 
+def test_a_name_after_a_persons_title_is_a_person_the_model_missed(parse):
+    text = ("A gunman killed 39 people, Istanbul Governor Nihat Ekinci said. Ekinci told reporters the attacker fled. "
+            "Mayor Dara Quell met General Motors officials on Tuesday.")
+    people = {(m.text, m.name) for m in find_mentions(parse(text)) if m.type == "PERSON"}
+    assert ("Nihat Ekinci", "Nihat Ekinci") in people and ("Ekinci", "Nihat Ekinci") in people
+    assert ("Dara Quell", "Dara Quell") in people and not any("Motors" in text or "Tuesday" in text for text, _ in people)
+
+
 def test_transliterated_name_takes_the_gazetteer_name(parse):
     found = mentions_of(parse, "Former prime minister Davutoglou criticised the government on Friday.")
     assert found["Davutoglou"].name == "Ahmet Davutoğlu"
