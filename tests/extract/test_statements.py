@@ -265,6 +265,13 @@ def test_a_dateline_is_never_the_speaker(statements):
     assert "harbour authority" in statement.speaker and "KESTREL" not in statement.speaker
 
 
+def test_a_dateline_is_never_part_of_what_was_said(statements):
+    text = ("KESTREL CITY, Dec 13 (Daily Ledger) - Norland's envoy to Kestria, Viktor Lomak, was shot dead on Tuesday "
+            "at an art gallery in Kestrel City, Kestrian officials said.")
+    statement = only(statements(text), "shot dead")
+    assert statement.content.startswith("Norland's envoy to Kestria") and statement.speaker_text == "Kestrian officials"
+
+
 def test_a_dateline_set_off_by_a_hyphen_is_not_part_of_the_speaker(statements):
     text = ("Ferry talks stall.\n\nKESTREL CITY - Harbour leaders met on Friday, amid growing concerns that "
             "the ferry fleet is too old to sail. Danish officials said the fleet would be replaced.")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_marks import Quote, find_quotes
+from newsgraph.extract.statement_speakers import after_dateline
 
 QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the token spaCy makes of a doubled apostrophe
 # Tokens stripped from both ends of a content span.
@@ -60,7 +61,7 @@ class Context:
 
 
 def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, **fields) -> Draft | None:
-    """A Draft for the tokens first..last (inclusive), edges trimmed; None when nothing is left.
+    """A Draft for the tokens first..last (inclusive), edges and a leading dateline trimmed; None when nothing is left.
 
     A one-word content is kept only when one_word allows it and the word is a name or noun
     ("endorsed Cruz", "critical of immigration"); a lone pronoun or particle says nothing.
@@ -70,6 +71,7 @@ def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, *
     content in 2,400 of 2,430 that-clauses, quoted ones included ("said that “S”" is mixed).
     """
     doc = ctx.doc
+    first = after_dateline(doc[first])  # "ANKARA, Dec 13 (Wire) - S, officials said": S
     last = _before_semicolon(ctx, first, _before_tail(ctx, first, last))
     while first <= last and _is_edge(doc[first]):
         first += 1

@@ -86,6 +86,14 @@ def in_dateline(token: Token) -> bool:
     return any(_is_dash(t) for t in doc[token.i : first + DATELINE_TOKENS])
 
 
+def after_dateline(token: Token) -> int:
+    """Where the words after a dateline start when token opens one ("ANKARA, Dec 13 (Wire) - S": S), else token's index."""
+    if not in_dateline(token):
+        return token.i
+    dash = next((t.i for t in token.doc[token.i : token.i + DATELINE_TOKENS] if _is_dash(t)), None)
+    return dash + 1 if dash is not None else token.i
+
+
 def _is_dash(token: Token) -> bool:
     """A dash, or a hyphen standing apart as one ("BRUSSELS - European leaders", not "well-known")."""
     spaced = token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
