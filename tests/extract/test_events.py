@@ -358,3 +358,10 @@ def test_troops_on_alert_in_an_unnamed_region_are_there_for_it_but_not_in_case_o
     region = one(parse, "Dutch troops stayed on alert in the border area.", "MOBILIZE")
     case = one(parse, "Dutch troops remained on alert in case of more fighting.", "MOBILIZE")
     assert (region.target, case.target) == ("border area", None)
+
+
+def test_a_place_listed_beside_a_named_one_does_not_break_the_event(parse) -> None:
+    text = ("Seven people, including the gunman's mother, have been detained in Kestrel City and the western "
+            "province of Norvale, the state news agency reported.")
+    event = one(parse, text, "COERCE")
+    assert (event.trigger, event.target) == ("detained", "Seven people") and "Kestrel City" in event.location

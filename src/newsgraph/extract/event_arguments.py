@@ -76,7 +76,7 @@ class Reader:
                    and (d := _destination(t)) is not None]
         places = self._places(trigger)
         if not actors and verbal and kind in CUSTODY_TYPES and _child(trigger, ("nsubjpass",)) is not None:
-            actors = [p for p in places if self.mention_of[p.i].type == "GPE"][:1]  # "was arrested in Niger"
+            actors = [p for p in places if self._mention_type(p) == "GPE"][:1]  # "was arrested in Niger"
         return Arguments(_spread(actors), _spread(targets), places)
 
     def loose_target(self, trigger: Token, taken: set[int]) -> Token | None:
@@ -114,6 +114,11 @@ class Reader:
         if len(words) > 1 and words[0].lower_ in ("the", "a", "an"):
             words = words[1:]
         return words.text
+
+    def _mention_type(self, token: Token) -> str | None:
+        """The entity type of the mention naming a token; None for a place no mention names ("the western province")."""
+        mention = self.mention_of.get(token.i)
+        return mention.type if mention is not None else None
 
     def _verb(self, verb: Token, kind: str) -> tuple[list[Token], list[Token]]:
         order = _order(verb)
@@ -243,8 +248,7 @@ class Reader:
         return _spread(found)
 
     def _is_place(self, token: Token) -> bool:
-        mention = self.mention_of.get(token.i)
-        return mention is not None and mention.type in PLACE_TYPES
+        return self._mention_type(token) in PLACE_TYPES
 
 
 def reported_deed(trigger: Token, kind: str) -> Token:
