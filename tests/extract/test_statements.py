@@ -295,6 +295,14 @@ def test_words_a_dash_sets_before_a_name_are_not_part_of_the_speaker(statements)
     assert only(found, "mining jobs").speaker_text == "Ilse Ames"
 
 
+def test_the_place_that_says_which_speakers_is_not_the_speaker(statements):
+    text = ("Analysts in Kestrel City believe the harbour board has little interest in a new dispute. "
+            "A fisherman in Norvale, who spoke on condition of anonymity, condemned the fees.")
+    found = statements(text)
+    assert only(found, "little interest").speaker_text == "Analysts in Kestrel City"
+    assert only(found, "fees").speaker_text == "A fisherman in Norvale"
+
+
 def test_the_speaker_as_written_keeps_the_bracket_that_closes_it(statements):
     text = '"Subpoenas are not optional," panel chairman Rep. Ada Morrow (R-Ohio) said after the hearing.'
     statement = only(statements(text), "not optional")

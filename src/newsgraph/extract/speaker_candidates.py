@@ -45,6 +45,14 @@ def speaker_candidates(ctx: Context, draft: Draft) -> list[SpeakerCandidate]:
     return _ranked(list(found.values()), anchor_of(ctx, draft))
 
 
+def only_qualifies(candidate: SpeakerCandidate, draft: Draft) -> bool:
+    """Whether a candidate only says which of the rules' speakers is meant: the object of a preposition inside
+    that phrase ("Analysts in Moscow believe", "a politician in Diyarbakir condemned") is no speaker of its own.
+    Such candidates stay in the ranking the chooser was trained on; it just may not pick them."""
+    head, ruled = candidate.span.root, draft.speaker
+    return ruled is not None and ruled.start <= head.i < ruled.end and head.i != ruled.root.i and head.dep_ == "pobj"
+
+
 def _ranked(found: list[SpeakerCandidate], anchor: Token) -> list[SpeakerCandidate]:
     """The candidates with their rank: side of the anchor and order of nearness on that side."""
     ranked = []

@@ -13,7 +13,7 @@ from importlib.resources import files
 
 from spacy.tokens import Span
 
-from newsgraph.extract.speaker_candidates import SpeakerCandidate, features, rule_path, speaker_candidates
+from newsgraph.extract.speaker_candidates import SpeakerCandidate, features, only_qualifies, rule_path, speaker_candidates
 from newsgraph.extract.statement_context import Context, Draft
 
 MODEL_FILE = "speaker_model.json"
@@ -37,7 +37,7 @@ class SpeakerModel:
         best_score = self.score(features(ctx, draft, None, ruled)) + self.none_margin
         for candidate in found:
             score = self.score(features(ctx, draft, candidate, ruled))
-            if score > best_score:
+            if score > best_score and not only_qualifies(candidate, draft):
                 best, best_score = candidate, score
         return best.span if best is not None else None
 

@@ -201,6 +201,9 @@ def subject_span(token: Token) -> Span:
     for child in token.rights:
         if child.dep_ in CLAUSE_DEPS:
             end = min(end, child.left_edge.i)
+    for clause in token.subtree:  # "a politician in Diyarbakir, who spoke on condition of anonymity": the clause hangs lower
+        if clause.dep_ == "relcl" and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ",":
+            end = min(end, clause.left_edge.i)
     start = token.left_edge.i
     breaks = [t.i for t in doc[start : token.i] if t.is_space and "\n" in t.text]
     start = breaks[-1] + 1 if breaks else start  # "7:25 a.m.\n\nDonald Trump said": the name, not the time line
