@@ -265,6 +265,13 @@ def test_a_dateline_is_never_the_speaker(statements):
     assert "harbour authority" in statement.speaker and "KESTREL" not in statement.speaker
 
 
+def test_what_was_said_before_its_cue_starts_in_the_cues_paragraph(statements):
+    text = ('"We expect our colleagues to find the organisers," she said. "All of them, and quickly."\n\n'
+            "The two mayors spoke by telephone late on Tuesday, the harbour board said.")
+    statement = only(statements(text), "by telephone")
+    assert statement.content == "The two mayors spoke by telephone late on Tuesday"
+
+
 def test_a_dateline_is_never_part_of_what_was_said(statements):
     text = ("KESTREL CITY, Dec 13 (Daily Ledger) - Norland's envoy to Kestria, Viktor Lomak, was shot dead on Tuesday "
             "at an art gallery in Kestrel City, Kestrian officials said.")

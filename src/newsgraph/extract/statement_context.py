@@ -71,7 +71,7 @@ def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, *
     content in 2,400 of 2,430 that-clauses, quoted ones included ("said that “S”" is mixed).
     """
     doc = ctx.doc
-    first = after_dateline(doc[first])  # "ANKARA, Dec 13 (Wire) - S, officials said": S
+    first = after_dateline(doc[_in_cue_paragraph(doc, first, fields.get("cue"))])  # "ANKARA, Dec 13 (Wire) - S, officials said": S
     last = _before_semicolon(ctx, first, _before_tail(ctx, first, last))
     while first <= last and _is_edge(doc[first]):
         first += 1
@@ -85,6 +85,15 @@ def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, *
     if quote is not None and quote.start >= start - 1 and quote.end <= end + 1 and _whole(ctx.text, quote, start, end):
         return Draft(quote.start, quote_end(ctx.text, quote), direct=True, **fields)
     return Draft(start, end, **fields)
+
+
+def _in_cue_paragraph(doc: Doc, first: int, cue: Token | None) -> int:
+    """Where a content before its cue starts when the parse ran it back over a paragraph break ("“Q.”\n\nS, the
+    Kremlin said"): at the cue's paragraph, never in the one before."""
+    if cue is None or cue.i <= first:
+        return first
+    breaks = [t.i for t in doc[first : cue.i] if "\n" in t.text or "\n" in t.whitespace_]
+    return breaks[-1] + 1 if breaks else first
 
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:
