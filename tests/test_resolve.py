@@ -114,13 +114,15 @@ def test_a_speaker_is_the_person_in_its_span_not_a_demonym_before_the_name(parse
 
 def test_a_place_or_a_person_after_a_preposition_in_the_speaker_phrase_is_not_the_speaker(parse):
     text = ("Observers in Madrid said the vote was fair. A spokesman for Prime Minister Ivo Brandt said he would attend. "
-            "The head of the port authority, Mira Oduya, said talks were over.")
-    phrases = ["Observers in Madrid", "A spokesman for Prime Minister Ivo Brandt", "The head of the port authority, Mira Oduya"]
+            "The head of the port authority, Mira Oduya, said talks were over. "
+            "The foreign ministers of Norland, Kestria and Iran are due to meet.")
+    phrases = ["Observers in Madrid", "A spokesman for Prime Minister Ivo Brandt", "The head of the port authority, Mira Oduya",
+               "The foreign ministers of Norland, Kestria and Iran"]
     quotes = [Statement(speaker_text=p, speaker_start=text.index(p), speaker_end=text.index(p) + len(p),
                         content="x", content_start=0, content_end=1) for p in phrases]
     document = resolved(parse, EntityResolver(), text, quotes=quotes)
     by_text = {m.text: m.entity_id for m in document.entities}
-    assert [q.speaker_id for q in document.quotes] == [None, None, by_text["Mira Oduya"]]
+    assert [q.speaker_id for q in document.quotes] == [None, None, by_text["Mira Oduya"], None]
 
 
 def test_a_restored_resolver_gives_the_ids_of_one_run(parse):

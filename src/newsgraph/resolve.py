@@ -45,6 +45,8 @@ SPACED_INITIALS = re.compile(r"\b(\w) (?=\w\b)")
 QUALIFIED_WORDS = 2
 # A name after one of these in a speaker phrase is not the speaker ("observers in Ankara").
 PREPOSITIONS = frozenset({"in", "of", "for", "from", "at", "to", "with", "near", "inside", "within", "close", "outside", "on", "by"})
+# Words that make the part of a speaker phrase after its last comma the end of a list ("of Russia, Turkey and Iran").
+LIST_WORDS = frozenset({"and", "or"})
 
 
 class EntityResolver:
@@ -318,9 +320,12 @@ def _only_person(candidates: list[Mention]) -> Mention | None:
 
 def _after_preposition(statement: Statement, mention: Mention) -> bool:
     """Whether the mention sits in a prepositional phrase of the speaker span: "observers in Ankara" and "a spokesman
-    for President Erdogan" are not Ankara or Erdogan speaking; "the head of the agency, Mira Oduya" is Oduya (apposition)."""
+    for President Erdogan" are not Ankara or Erdogan speaking, nor is the last of a list a preposition governs ("the
+    foreign ministers of Russia, Turkey and Iran"); "the head of the agency, Mira Oduya" is Oduya (apposition)."""
     before = (statement.speaker_text or "")[:max(mention.start - (statement.speaker_start or 0), 0)]
-    return any(word in PREPOSITIONS for word in fold(before.rsplit(",", 1)[-1]).split())
+    last = fold(before.rsplit(",", 1)[-1]).split()
+    listed = any(word in LIST_WORDS for word in last)
+    return any(word in PREPOSITIONS for word in (fold(before).split() if listed else last))
 
 
 def _named_arguments(event: Event, mentions: list[Mention]) -> Event:
