@@ -57,7 +57,8 @@ def _expand_short_person_names(mentions: list[Mention], titled: Sequence[str | N
         if titled[i] is None and _surname(mention) in unnamed:
             named.append(mention)  # "President Obama" beside "Mr. Obama" and "Michelle Obama" may be either
         else:
-            named.append(_expanded(i, mention, mentions, [(j, names) for j, names in full if _may_be(names, titled[i])]))
+            fitting = full if titled[i] is None else [(j, names) for j, names in full if _may_be(names, titled[i])]
+            named.append(_expanded(i, mention, mentions, fitting))
     return named
 
 
@@ -73,9 +74,9 @@ def _surname(mention: Mention) -> str:
     return words[-1] if words else ""
 
 
-def _may_be(names: list[str], gender: str | None) -> bool:
-    """Whether a full name may belong to someone a title shows to be of this gender (None: any)."""
-    return gender is None or gender_of(names[0]) in (gender, None)
+def _may_be(names: list[str], gender: str) -> bool:
+    """Whether a full name may belong to someone a title shows to be of this gender."""
+    return gender_of(names[0]) in (gender, None)
 
 
 def _expanded(i: int, mention: Mention, mentions: list[Mention], full: list[tuple[int, list[str]]]) -> Mention:

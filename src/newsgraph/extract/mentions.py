@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.entity_coref import name_mentions
 from newsgraph.extract.entity_lexicon import words
 from newsgraph.extract.mention_roles import role_of, state_of_demonym
-from newsgraph.extract.statement_lexicon import gender_of
+from newsgraph.extract.statement_lexicon import title_gender
 from newsgraph.model import Mention
 
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -23,7 +23,7 @@ HEADLINE_TYPES = frozenset({"PERSON", "ORG"})
 def find_mentions(doc: Doc) -> list[Mention]:
     """The named actors and places of the article, without titles or possessives, named as the article names them."""
     spans = [_collective(span) for ent in doc.ents if ent.label_ in ACTOR_TYPES and (span := trim(ent)) is not None]
-    return name_mentions(_without_headline_tails([_mention(span) for span in spans]), [_titled(span) for span in spans])
+    return name_mentions(_without_headline_tails([_mention(span) for span in spans]), [title_gender(span) for span in spans])
 
 
 def _without_headline_tails(mentions: list[Mention]) -> list[Mention]:
@@ -44,11 +44,6 @@ def _cut_to_known_name(mention: Mention, names: set[str]) -> Mention:
     length, offset = max(inside)
     start = mention.start + offset
     return mention.model_copy(update={"start": start, "end": start + length, "text": mention.text[offset:offset + length], "type": "PERSON"})
-
-
-def _titled(span: Span) -> str | None:
-    """The gender the title just before a name shows ("Mr." Obama, "spokeswoman" Ruiz), if any."""
-    return gender_of(span.doc[span.start - 1].text) if span.start > 0 else None
 
 
 def _collective(span: Span) -> Span:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_marks import Quote, find_quotes
-from newsgraph.extract.statement_speakers import after_dateline
+from newsgraph.extract.statement_speakers import after_dateline, line_start
 
 QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the token spaCy makes of a doubled apostrophe
 # Tokens stripped from both ends of a content span.
@@ -91,10 +91,7 @@ def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, *
 def _in_cue_paragraph(doc: Doc, first: int, cue: Token | None) -> int:
     """Where a content before its cue starts when the parse ran it back over a paragraph break ("“Q.”\n\nS, the
     Kremlin said"): at the cue's paragraph, never in the one before."""
-    if cue is None or cue.i <= first:
-        return first
-    breaks = [t.i for t in doc[first : cue.i] if "\n" in t.text or "\n" in t.whitespace_]
-    return breaks[-1] + 1 if breaks else first
+    return first if cue is None or cue.i <= first else line_start(doc, first, cue.i)
 
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from spacy.tokens import Span
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -60,3 +62,8 @@ def genders() -> dict[str, str]:
 def gender_of(word: str) -> str | None:
     """The gender a given name or a title shows ("Ana", "Mrs.", "spokeswoman"), when the lexicon knows one."""
     return genders().get(word.lower().rstrip("."))
+
+
+def title_gender(name: Span) -> str | None:
+    """The gender the word just before a name shows ("Mr." Obama, "spokeswoman" Ruiz), which the tagger leaves out of it."""
+    return gender_of(name.doc[name.start - 1].text) if name.start > 0 else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.statement_context import Context
-from newsgraph.extract.statement_lexicon import gender_of, roles
+from newsgraph.extract.statement_lexicon import gender_of, roles, title_gender
 from newsgraph.model import Mention
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -288,10 +288,7 @@ def _full_names(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, list
 
 def _with_honorific(name: Span) -> str:
     """A name with the gendered honorific before it, which the tagger leaves out ("Mr." + "Okafor")."""
-    before = name.doc[name.start - 1] if name.start > 0 else None
-    if before is not None and gender_of(before.text) is not None:
-        return f"{before.text} {name.text}"
-    return name.text
+    return f"{name.doc[name.start - 1].text} {name.text}" if title_gender(name) is not None else name.text
 
 
 def _is_person_name(ent: Span) -> bool:

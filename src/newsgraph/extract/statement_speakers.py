@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.statement_lexicon import cues, roles
 
@@ -84,6 +84,12 @@ def in_dateline(token: Token) -> bool:
     if first > 0 and token.i - first >= DATELINE_TOKENS or any(_is_dash(t) for t in doc[first : token.i]):
         return False
     return any(_is_dash(t) for t in doc[token.i : first + DATELINE_TOKENS])
+
+
+def line_start(doc: Doc, first: int, end: int) -> int:
+    """The first token of doc[first:end] after its last line break; first when there is none."""
+    breaks = [t.i for t in doc[first:end] if t.is_space and "\n" in t.text]
+    return breaks[-1] + 1 if breaks else first
 
 
 def after_dateline(token: Token) -> int:
@@ -205,8 +211,7 @@ def subject_span(token: Token) -> Span:
         if clause.dep_ == "relcl" and clause.left_edge.i > 0 and doc[clause.left_edge.i - 1].text == ",":
             end = min(end, clause.left_edge.i)
     start = token.left_edge.i
-    breaks = [t.i for t in doc[start : token.i] if t.is_space and "\n" in t.text]
-    start = breaks[-1] + 1 if breaks else start  # "7:25 a.m.\n\nDonald Trump said": the name, not the time line
+    start = line_start(doc, start, token.i)  # "7:25 a.m.\n\nDonald Trump said": the name, not the time line
     dashes = [t.i for t in doc[start : token.i] if _is_dash(t)]
     start = dashes[-1] + 1 if dashes else start  # "BRUSSELS - European leaders", "is predictable - Donald Trump has"
     while end - 1 > token.i and _loose_end(doc[start:end]):
