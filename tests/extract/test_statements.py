@@ -769,3 +769,14 @@ def test_a_name_before_the_speakers_noun_only_says_whose_it_is(statements, said_
     text = f"Senator Paul Okafor lost the vote. {said_by} the count would be challenged."
     statement = only(statements(text), "count would be challenged")
     assert (statement.speaker, statement.attribution) == (speaker, attribution)
+
+
+def test_a_reported_list_of_clauses_the_parse_splits_at_its_commas_is_one_content(statements):
+    text = "The mayor said the reservoir was nearly full, the pumps were working and the roads would reopen by Friday."
+    statement = only(statements(text), "reservoir")
+    assert statement.content == "the reservoir was nearly full, the pumps were working and the roads would reopen by Friday"
+
+
+def test_a_second_report_after_a_comma_is_not_part_of_the_first_content(statements):
+    text = "Officials said the bridge would reopen, engineers said it was unsafe."
+    assert only(statements(text), "bridge would reopen").content == "the bridge would reopen"

@@ -82,7 +82,7 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _is_report(c, verb) and not _across_semicolon(c, verb)]
     clause = next((c for c in clauses if c.i > verb.i), clauses[0] if clauses else None)
     if clause is not None:
-        return clause.left_edge.i, clause_end(clause)
+        return clause.left_edge.i, _joined_end(clause, clauses)
     head = _clause_head(verb) if verb.dep_ == "parataxis" else verb.head
     if verb.dep_ in {"parataxis", "ccomp"} and head.pos_ in {"VERB", "AUX"} and _set_off(verb):
         if head.i < verb.i:
@@ -93,6 +93,20 @@ def clause_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | Non
             return head.left_edge.i, head.right_edge.i  # "S1, he said, S2": one content around its cue (PolNeAR)
         return verb.right_edge.i + 1, head.right_edge.i  # "Sources said S" parsed with S as the root
     return None
+
+
+def _joined_end(clause: Token, clauses: list[Token]) -> int:
+    """Where a that-clause ends, across later clauses of the same cue that only a comma parts from it: the
+    parse splits a reported list at its commas ("said the reservoir was full, the pumps were working and ...");
+    not across a report of its own ("Officials said S1, engineers said S2") or a line break."""
+    end = clause_end(clause)
+    for later in (c for c in clauses if c.i > clause.i):
+        joined = clause.doc[end + 1 : clause_end(later) + 1]
+        gap = clause.doc[end + 1 : later.left_edge.i]
+        if any(t.text != "," for t in gap) or _reports_itself(later) or "\n" in joined.text:
+            break
+        end = clause_end(later)
+    return end
 
 
 def _clause_head(verb: Token) -> Token:
@@ -161,10 +175,15 @@ def _set_off(verb: Token) -> bool:
 def _is_report(clause: Token, verb: Token) -> bool:
     """Whether a clause before the verb is itself the report ("Sources said" in "Sources said S"); not
     when a comma sets it off from the verb ("Officials felt S, said X": the clause is what X said)."""
+    set_off = clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ","
+    return clause.i < verb.i and _reports_itself(clause) and not set_off
+
+
+def _reports_itself(clause: Token) -> bool:
+    """Whether a clause is a report of its own: a that-clause cue with its subject ("three-quarters said")."""
     cue = cues().get((clause.lemma_.lower(), "VERB"))
     has_subject = any(c.dep_ == "nsubj" for c in clause.children)
-    set_off = clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ","
-    return clause.i < verb.i and cue is not None and "ccomp" in cue.complements and has_subject and not set_off
+    return cue is not None and "ccomp" in cue.complements and has_subject
 
 
 def _across_semicolon(clause: Token, verb: Token) -> bool:
