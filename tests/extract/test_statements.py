@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from newsgraph.extract.mentions import find_mentions
 from newsgraph.extract.quote_marks import find_quotes
 from newsgraph.extract.statement_model import load_model
+from newsgraph.extract.statement_speakers import speaker_of
 from newsgraph.extract.statements import find_statements
 from tests.extract.conftest import only
 from newsgraph.pipeline import Options, extract_documents
@@ -780,3 +781,15 @@ def test_a_reported_list_of_clauses_the_parse_splits_at_its_commas_is_one_conten
 def test_a_second_report_after_a_comma_is_not_part_of_the_first_content(statements):
     text = "Officials said the bridge would reopen, engineers said it was unsafe."
     assert only(statements(text), "bridge would reopen").content == "the bridge would reopen"
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    ("The verdict prompted Councillor Ilse Lind to make a speech about the court.", "make", "Councillor Ilse Lind"),
+    ("Her aides are pressuring Mr. Okafor to stop attacking her record on housing.", "stop", "Mr. Okafor"),
+    ("The mayor spent long hours trying to persuade the council.", "trying", "The mayor"),
+    ("The minister promised voters to cut the fuel tax.", "cut", "The minister"),
+])
+def test_who_does_what_an_infinitive_says_is_the_object_before_it_when_it_can_act(nlp, text, verb, speaker):
+    doc = nlp(text)
+    found = speaker_of(next(t for t in doc if t.text == verb))
+    assert found is not None and found.text == speaker

@@ -9,6 +9,8 @@ from newsgraph.extract.statement_lexicon import cues, roles
 # A verb without its own subject shares the subject of the verb it hangs from
 # ("called him a liar and said ...", "went on to say ...", "was able to tout ...").
 SHARED_SUBJECT_DEPS = {"conj", "xcomp", "advcl", "acomp"}
+# Verbs whose subject, not their object, does what their infinitive says ("promised voters to cut taxes").
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 # Children that end a speaker span: "Striker Marcus Bell, who was targeted, said".
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "cc", "conj"}
 SOURCE_PREPS = {"from", "by", "of", "at"}
@@ -41,8 +43,28 @@ def speaker_of(cue: Token) -> Span | None:
             return None if verb is not cue and _impersonal(verb, subject) else _subject_source(verb, subject)
         if verb.dep_ not in SHARED_SUBJECT_DEPS or verb.head.i == verb.i:
             break
+        controller = _object_controller(verb)
+        if controller is not None:
+            return source_span(controller)
         verb = verb.head
     return _inverted_subject(cue)
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """Who does what an infinitive says when the verb above it has an object before it: "the bill prompted
+    his wife to make a comment" (she makes it), "urged voters to reject X"; "promised X to" is the exception."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj if obj is not None and any(_may_act(t) for t in (obj, *obj.conjuncts)) else None
+
+
+def _may_act(token: Token) -> bool:
+    """Whether an object may be who does what follows: a person or body, not a time or a thing ("spent long
+    hours trying to", "used the presence of fighters to justify")."""
+    if token.ent_type_ in {"DATE", "TIME"} or token.lower_ == "it":
+        return False
+    return can_speak(token) and (token.tag_ != "NNS" or token.lemma_.lower() in roles() or is_source_noun(token))
 
 
 def _impersonal(verb: Token, subject: Token) -> bool:
