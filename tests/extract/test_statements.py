@@ -793,3 +793,15 @@ def test_who_does_what_an_infinitive_says_is_the_object_before_it_when_it_can_ac
     doc = nlp(text)
     found = speaker_of(next(t for t in doc if t.text == verb))
     assert found is not None and found.text == speaker
+
+
+def test_short_quotes_signed_one_after_another_on_a_line_each_belong_to_their_signer(statements):
+    text = (
+        "Readers sent us their verdicts on the debate.\n\n"
+        "“We will build a wall around the stadium.” ― Carla Ruiz “Maybe we can move the stadium instead.” ― Tom Ortega.\n\n"
+        "“Stadiums and walls.” Some readers were less kind."
+    )
+    found = statements(text)
+    assert only(found, "wall around the stadium").speaker == "Carla Ruiz"
+    assert only(found, "move the stadium").speaker == "Tom Ortega"
+    assert not [s for s in found if "Stadiums and walls" in s.content]

@@ -51,14 +51,16 @@ def direct_drafts(ctx: Context) -> list[Draft]:
         if not _is_speech(ctx, quote):
             continue
         cue = _cue_after(ctx, quote)
+        signature = _signature(ctx, quote) if cue is None else None
         previous = drafts[-1] if drafts else None
-        if cue is None and previous is not None and _continues(ctx, previous, quote):
+        if cue is None and signature is None and previous is not None and _continues(ctx, previous, quote):
             previous.end = quote_end(ctx.text, quote)
             continue
         cue = cue or _cue_before(ctx, quote)
-        if cue is None and len(ctx.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS:
+        signed = (signature or _named_colon(ctx, quote)) if cue is None else None
+        short = len(ctx.text[quote.start : quote.end].split()) < MIN_SPEECH_WORDS
+        if cue is None and short and not _signed_by_person(signed):
             continue  # a short quote nobody is said to say is a title or scare quote ("true.", "Lyin' Ted.")
-        signed = (_signature(ctx, quote) or _named_colon(ctx, quote)) if cue is None else None
         if signed is not None:
             cue, speaker = signed
         else:
@@ -205,12 +207,19 @@ def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
         return None
     line_end = text.find("\n", dash)
     line_end = len(text) if line_end < 0 else line_end
+    line_end = min([line_end] + [q.start - 1 for q in ctx.quotes if q.start > dash])  # "― Ann Lee “Next quote.”"
     name = next((e for e in doc.ents if dash < e.start_char and e.end_char <= line_end and e.label_ in {"PERSON", "ORG"}), None)
     cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
     if name is None or cue is None or line_end - dash > SIGNATURE_CHARS:
         return None
     first = next(t for t in doc[cue.end : name.end] if not t.is_space)  # "― Christina N Luis Olidem": all of the name
     return cue[0], doc[first.i : name.end]
+
+
+def _signed_by_person(signed: tuple[Token, Span] | None) -> bool:
+    """Whether a quote is signed with a dash and a person's name ("“Build a wall around him.” ― Tom Ortega"): speech
+    however short. A name before a colon may be whom a headline quote is about ("Boyle: “Very Good Reporter”")."""
+    return signed is not None and signed[0].text in SIGNATURE_DASHES and signed[1].root.ent_type_ == "PERSON"
 
 
 def _lead(ctx: Context, quote: Quote) -> str:
