@@ -805,3 +805,18 @@ def test_short_quotes_signed_one_after_another_on_a_line_each_belong_to_their_si
     assert only(found, "wall around the stadium").speaker == "Carla Ruiz"
     assert only(found, "move the stadium").speaker == "Tom Ortega"
     assert not [s for s in found if "Stadiums and walls" in s.content]
+
+
+def test_a_content_ends_at_its_line_even_when_the_parse_runs_on_into_the_next_paragraph(statements):
+    text = (
+        "The FBI director criticized Ms. Lund for her use of the server but did not recommend prosecution.\n\n"
+        "___\n\n10 a.m.\n\nThe council met again."
+    )
+    statement = only(statements(text), "did not recommend prosecution")
+    assert statement.content.endswith("did not recommend prosecution")
+
+
+def test_according_to_a_source_the_parse_reads_as_a_clause_still_names_it(statements):
+    text = "As a judge on “Star Kitchen,” Mr. Lind repeatedly insulted contestants with crude language, according to show insiders."
+    statement = only(statements(text), "insulted contestants")
+    assert (statement.cue, statement.speaker) == ("according to", "show insiders")

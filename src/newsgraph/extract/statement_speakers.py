@@ -185,9 +185,9 @@ def _noun_speaker(noun: Token) -> Span | None:
 
 
 def according_source(according: Token) -> Token | None:
-    """X of "according to X"."""
+    """X of "according to X", also when the parse reads X as a clause ("according to show insiders": "show" a verb)."""
     to = next((c for c in according.children if c.lower_ == "to"), None)
-    return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+    return next((g for g in to.children if g.dep_ in {"pobj", "pcomp"}), None) if to is not None else None
 
 
 def source_span(token: Token) -> Span:
