@@ -820,3 +820,14 @@ def test_according_to_a_source_the_parse_reads_as_a_clause_still_names_it(statem
     text = "As a judge on “Star Kitchen,” Mr. Lind repeatedly insulted contestants with crude language, according to show insiders."
     statement = only(statements(text), "insulted contestants")
     assert (statement.cue, statement.speaker) == ("according to", "show insiders")
+
+
+def test_a_signature_the_tagger_does_not_take_for_a_name_still_names_the_speaker(statements):
+    text = (
+        "Readers wrote in after the debate.\n"
+        "“The candidates spent the whole night talking past each other and nobody answered the question about rents.” ― Rosalind Okoro\n"
+        "“I will vote, but I am not excited about either of them and neither are my neighbours.” ― Dolores Ambit.\n"
+    )
+    found = statements(text)
+    assert only(found, "talking past each other").speaker == "Rosalind Okoro"
+    assert only(found, "not excited").speaker == "Dolores Ambit"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_marks import Quote
 from newsgraph.extract.statement_context import QUOTE_CHARS, Context, Draft, quote_end
@@ -42,6 +42,8 @@ SPEECH_END = set(",.?!…—-:;")
 SIGNATURE_DASHES = {"―", "—", "–", "-"}
 # A signature line ("― Carla Sanchez, Phoenix") is short: at most this many characters after its dash.
 SIGNATURE_CHARS = 60
+# How many words a signature the tagger did not take for a name may have.
+SIGNATURE_WORDS = (2, 5)
 
 
 def direct_drafts(ctx: Context) -> list[Draft]:
@@ -210,10 +212,23 @@ def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
     line_end = min([line_end] + [q.start - 1 for q in ctx.quotes if q.start > dash])  # "― Ann Lee “Next quote.”"
     name = next((e for e in doc.ents if dash < e.start_char and e.end_char <= line_end and e.label_ in {"PERSON", "ORG"}), None)
     cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
+    if name is None and cue is not None:
+        name = _signed_name(doc, cue.end_char, line_end)
     if name is None or cue is None or line_end - dash > SIGNATURE_CHARS:
         return None
     first = next(t for t in doc[cue.end : name.end] if not t.is_space)  # "― Christina N Luis Olidem": all of the name
     return cue[0], doc[first.i : name.end]
+
+
+def _signed_name(doc: Doc, start: int, end: int) -> Span | None:
+    """A name the tagger missed after a signature dash ("― Beck Pimentel"): two to five capitalised words
+    and nothing else up to the line's end."""
+    line = doc.char_span(start, end, alignment_mode="contract")
+    words = [t for t in line if not t.is_space and t.text != "."] if line is not None else []
+    capitalised = all(t.text[0].isupper() and t.text.rstrip(".").isalpha() for t in words)
+    if not capitalised or not SIGNATURE_WORDS[0] <= len(words) <= SIGNATURE_WORDS[1]:
+        return None
+    return doc[words[0].i : words[-1].i + 1]
 
 
 def _signed_by_person(signed: tuple[Token, Span] | None) -> bool:
