@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.statement_context import Context
 from newsgraph.extract.statement_direct import direct_drafts
+from newsgraph.extract.statement_indirect import indirect_drafts
 from tests.extract.conftest import only
 
 
@@ -139,3 +140,16 @@ def test_a_quote_finishing_a_clause_is_not_voiced_by_the_verb_after_it(statement
         "she may again split with her party."
     )
     assert all(s.cue != "split" for s in statements(text))
+
+
+def test_a_name_before_a_cue_the_tagger_read_as_a_noun_is_its_speaker(nlp):
+    words = ["But", "Okafor", "claims", "that", "he", "should", "be", "the", "exception", "."]
+    spaces = [True, True, True, True, True, True, True, True, False, False]
+    heads = [2, 2, 2, 6, 6, 6, 2, 8, 6, 2]  # "Okafor claims" parsed as a noun phrase, the sentence without a verb
+    deps = ["cc", "compound", "ROOT", "mark", "nsubj", "aux", "acl", "det", "attr", "punct"]
+    pos = ["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"]
+    lemmas = ["but", "Okafor", "claim", "that", "he", "should", "be", "the", "exception", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    [draft] = indirect_drafts(Context(doc), set())
+    assert draft.speaker is not None and draft.speaker.text == "Okafor"
+    assert doc.text[draft.start : draft.end] == "that he should be the exception"

@@ -14,6 +14,8 @@ SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 # Children that end a speaker span: "Striker Marcus Bell, who was targeted, said".
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "cc", "conj"}
 SOURCE_PREPS = {"from", "by", "of", "at"}
+# Entity types of a name that may speak.
+NAMED_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 # Subjects after the verb in inverted reports ("said Transport Secretary Helen Price").
 INVERTED_DEPS = {"nsubj", "dobj", "attr", "npadvmod", "appos"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you", "me", "us"}
@@ -171,6 +173,9 @@ def _noun_speaker(noun: Token) -> Span | None:
     subject = next((c for c in noun.children if c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS), None)
     if subject is not None and can_speak(subject):  # a verb the tagger took for a noun: "Trump claims that S"
         return source_span(subject)
+    subject = _misread_subject(noun)
+    if subject is not None:  # "Trump charges that S" parsed as the noun phrase "Trump charges"
+        return subject
     by = _prep_object(noun, {"by", "from"})
     if by is not None:
         return source_span(by)
@@ -181,6 +186,15 @@ def _noun_speaker(noun: Token) -> Span | None:
             return subject
     if owner is not None and owner.lower_ not in FIRST_AND_SECOND_PERSON_OWNERS:  # "his promise to V": he, resolved later
         return source_span(owner)
+    return None
+
+
+def _misread_subject(noun: Token) -> Span | None:
+    """The subject of a verb the tagger took for a cue noun in a sentence without a verb ("Trump claims that S"):
+    the name before it, parsed as the noun's compound."""
+    names = [c for c in noun.lefts if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ in NAMED_TYPES)]
+    if noun.dep_ == "ROOT" and names and names[-1].i == noun.i - 1 and not any(c.dep_ == "det" for c in noun.lefts):
+        return noun.doc[names[0].left_edge.i : noun.i]
     return None
 
 
@@ -260,7 +274,7 @@ def can_speak(token: Token) -> bool:
     """
     if token.pos_ == "PRON":
         return token.lower_ not in {"this", "that", "these", "those", "which", "what"}
-    if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or token.tag_ == "NNS":
+    if token.pos_ == "PROPN" or token.ent_type_ in NAMED_TYPES or token.tag_ == "NNS":
         return True
     return token.lemma_.lower() in roles() or is_source_noun(token) or token.pos_ == "NUM"
 
