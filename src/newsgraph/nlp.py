@@ -21,7 +21,8 @@ MAX_CHARS = 200_000
 NOT_NAME_POS = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "DET", "PRON"})
 # Capitalised titles a person's name follows ("Governor Nihat Ekinci"): the name is a person's though the model missed it.
 PERSON_TITLES = ["governor", "mayor", "senator", "minister", "president", "chancellor", "ambassador", "premier", "judge",
-                 "councillor", "councilor", "councilman", "councilwoman", "alderman", "spokesman", "spokeswoman", "envoy"]
+                 "councillor", "councilor", "councilman", "councilwoman", "alderman", "spokesman", "spokeswoman", "envoy",
+                 "colonel", "lieutenant", "sergeant", "admiral", "brigadier", "marshal", "col.", "lt.", "sgt.", "adm."]
 # Entity types a word after such a title keeps: "President Trump Tuesday" is Trump on a Tuesday.
 NOT_IN_NAMES = ["DATE", "TIME", "GPE", "LOC", "NORP", "EVENT", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"]
 # Capitalised words that name a government department when they precede "Ministry".

@@ -68,6 +68,13 @@ def test_a_name_after_a_persons_title_is_a_person_the_model_missed(parse):
     assert ("Dara Quell", "Dara Quell") in people and not any("Motors" in text or "Tuesday" in text for text, _ in people)
 
 
+def test_a_military_rank_before_a_name_makes_it_a_persons(parse):
+    text = ("Retired Colonel General Anatoly Rudenko, a former deputy chief of the General Staff, said the army was ready. "
+            "Lt. Marta Ivers led the patrol.")
+    people = {m.name for m in find_mentions(parse(text)) if m.type == "PERSON"}
+    assert {"Anatoly Rudenko", "Marta Ivers"} <= people and not any("Staff" in name for name in people)
+
+
 def test_transliterated_name_takes_the_gazetteer_name(parse):
     found = mentions_of(parse, "Former prime minister Davutoglou criticised the government on Friday.")
     assert found["Davutoglou"].name == "Ahmet Davutoğlu"
