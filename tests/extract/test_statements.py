@@ -831,3 +831,20 @@ def test_a_signature_the_tagger_does_not_take_for_a_name_still_names_the_speaker
     found = statements(text)
     assert only(found, "talking past each other").speaker == "Rosalind Okoro"
     assert only(found, "not excited").speaker == "Dolores Ambit"
+
+
+def test_a_quote_paragraph_after_a_long_described_speaker_goes_on_in_that_voice(statements):
+    text = (
+        "“The flood changed how this town sees itself and I never expected that,” said Rev. Ann Lowell, then senior "
+        "pastor at the Riverside Baptist Church in Fort Worth, Texas.\n\n"
+        "“People came from three counties to fill sandbags. Nobody asked who they had voted for.”"
+    )
+    assert only(statements(text), "fill sandbags").speaker == "Ann Lowell"
+
+
+def test_a_quote_after_a_colon_is_said_by_the_subject_before_the_colon_not_the_last_speaker(statements):
+    text = (
+        "“The council worked for ten years to get the levee funded and we will not start over,” Mayor Ilse Ames said.\n\n"
+        "Tomas Lind gave a snappy retort: “Nobody is tearing the levee down. We are going to build it higher.”"
+    )
+    assert only(statements(text), "tearing the levee down").speaker == "Tomas Lind"

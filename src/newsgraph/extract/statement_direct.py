@@ -249,7 +249,7 @@ def _last_char(ctx: Context, quote: Quote) -> str:
 
 def _opens_sentence(ctx: Context, quote: Quote) -> bool:
     """Whether a quote starts its sentence or paragraph, rather than finishing a clause ("is “confident ...,”")."""
-    lead = _lead(ctx, quote).rstrip(" ")
+    lead = _lead(ctx, quote).rstrip(" ").rstrip("”’\"'")  # "“A.” “B.”": B opens a sentence after A's close
     return not lead.strip() or lead.endswith("\n") or lead.endswith(tuple(SENTENCE_END))
 
 
@@ -281,7 +281,7 @@ def _cue_before(ctx: Context, quote: Quote) -> Token | None:
             return None
         if is_speech_verb(token) or puts_it(token) or (token.pos_ == "NOUN" and (token.lemma_.lower(), "NOUN") in cues()):
             return token
-        if token.lower_ == "according" or (colon and _introduces(token)):
+        if token.lower_ == "according" or (colon and _introduces(token, mark.start)):
             return token
         if token.i == mark.start - 1 and not colon and _hands_to_quote(ctx, token):
             return token
@@ -296,19 +296,21 @@ def _hands_to_quote(ctx: Context, verb: Token) -> bool:
     return _speaks_bare(ctx, verb.children, speaker_of(verb))
 
 
-def _introduces(token: Token) -> bool:
-    """A verb whose subject a colon hands the quote to ("Limbaugh continued:", "Said Ellis:")."""
-    return token.pos_ == "VERB" and token.dep_ == "ROOT" and any(c.dep_ in {"nsubj", "dobj", "npadvmod"} for c in token.children)
+def _introduces(token: Token, colon: int) -> bool:
+    """A verb whose subject a colon hands the quote to ("Limbaugh continued:", "Said Ellis:"): the root of the clause
+    before the colon, also when the parse hangs that clause from the quote ("Lind gave a snappy retort: “...”")."""
+    main = token.dep_ == "ROOT" or token.head.i > colon
+    return token.pos_ == "VERB" and main and any(c.dep_ in {"nsubj", "dobj", "npadvmod"} for c in token.children)
 
 
 def _voice_before(ctx: Context, quote: Quote, previous: Draft | None) -> Span | None:
     """Who speaks a quote no cue reports: the speaker of the report ending the sentence just
-    before it ("..., Schiff said. “Q”"), else the previous quote's speaker when it comes right before."""
+    before it ("..., Schiff said. “Q”"), else the previous quote's speaker when it opens a sentence right after."""
     reporter = _reporter_before(ctx, quote)
     speaker = speaker_of(reporter) if reporter is not None else None
     if speaker is not None and not ctx.in_quote(speaker.root):
         return speaker
-    return previous.speaker if previous is not None and _follows(ctx, previous, quote) else None
+    return previous.speaker if previous is not None and _opens_sentence(ctx, quote) and _follows(ctx, previous, quote) else None
 
 
 def _reporter_before(ctx: Context, quote: Quote) -> Token | None:
@@ -338,7 +340,17 @@ def _follows(ctx: Context, previous: Draft, quote: Quote) -> bool:
     only then does it go on in the same voice; further away, or after a signed quote, its speaker is unknown."""
     if previous.cue is not None and previous.cue.text[-1] in SIGNATURE_DASHES:
         return False
-    return len(ctx.text[previous.end : quote.start].split()) <= FOLLOW_WORDS
+    return len(ctx.text[_report_end(ctx, previous) : quote.start].split()) <= FOLLOW_WORDS
+
+
+def _report_end(ctx: Context, previous: Draft) -> int:
+    """Where a statement's report ends: after the sentence of a cue and speaker that follow its quote ("“A,” said Rev.
+    Ann Lee, a pastor in Fort Worth, Texas."), however long the description; else at the statement's end."""
+    speaker = previous.speaker
+    if previous.cue is None or speaker is None or previous.cue.idx < previous.end or speaker.start_char < previous.end:
+        return previous.end
+    stop = next((t for t in ctx.doc[speaker.end : speaker.end + CONTINUE_REACH] if t.text in SENTENCE_END), None)
+    return stop.idx + 1 if stop is not None else previous.end
 
 
 def _continues(ctx: Context, previous: Draft, quote: Quote) -> bool:
