@@ -848,3 +848,9 @@ def test_a_quote_after_a_colon_is_said_by_the_subject_before_the_colon_not_the_l
         "Tomas Lind gave a snappy retort: “Nobody is tearing the levee down. We are going to build it higher.”"
     )
     assert only(statements(text), "tearing the levee down").speaker == "Tomas Lind"
+
+
+def test_calling_for_someone_to_act_reports_who_should_do_what(statements):
+    statement = only(statements("Senator Ilse Ames is calling for some of her rivals to drop out of the race."), "drop out")
+    assert (statement.cue, statement.speaker) == ("calling", "Ilse Ames")
+    assert statement.content == "some of her rivals to drop out of the race"

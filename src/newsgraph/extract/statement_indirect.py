@@ -221,12 +221,19 @@ def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | No
 
 def _after_preposition(first: Token) -> int:
     """Where the content starts: after a leading preposition ("called for [an end to X]", "warned about
-    [X]"); PolNeAR train leaves it out 2,000 times to 230. An infinitive's "to" stays in."""
+    [X]", "called for [rivals to drop out]"); PolNeAR train leaves it out 2,000 times to 230. An infinitive's "to" stays in."""
     if first.dep_ == "prep" and first.lower_ != "to":
         obj = next((g for g in first.children if g.dep_ in {"pobj", "pcomp"}), None)
         if obj is not None:
             return obj.left_edge.i
+    if _for_clause(first):
+        return first.left_edge.i + 1
     return first.left_edge.i
+
+
+def _for_clause(child: Token) -> bool:
+    """ "calling for rivals to drop out", parsed as a clause whose "for" is a subordinator."""
+    return child.dep_ in {"advcl", "ccomp"} and child.left_edge.lower_ == "for" and child.left_edge.dep_ == "mark"
 
 
 def _fits(child: Token, complements: frozenset[str]) -> bool:
@@ -234,6 +241,8 @@ def _fits(child: Token, complements: frozenset[str]) -> bool:
         return "dobj" in complements or any(_fits(c, complements) for c in child.children if c.dep_ == "prep")
     if child.dep_ == "prep":
         return child.lower_ in complements & PREP_COMPLEMENTS
+    if _for_clause(child):
+        return "for" in complements
     if child.dep_ in {"xcomp", "ccomp"}:
         return "xcomp" in complements
     return child.dep_ in complements
@@ -245,6 +254,8 @@ def _may_be_content(child: Token) -> bool:
         return False
     if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in child.children):
         return True  # "sees an insult if they stay home": the condition is part of what is said
+    if _for_clause(child):
+        return True
     return child.dep_ not in NOT_CONTENT and child.lower_ != "according" and not _is_time(child)
 
 
