@@ -854,3 +854,11 @@ def test_calling_for_someone_to_act_reports_who_should_do_what(statements):
     statement = only(statements("Senator Ilse Ames is calling for some of her rivals to drop out of the race."), "drop out")
     assert (statement.cue, statement.speaker) == ("calling", "Ilse Ames")
     assert statement.content == "some of her rivals to drop out of the race"
+
+
+def test_a_report_of_its_own_set_off_after_a_content_is_a_statement_of_its_own(statements):
+    text = ("Four in 10 residents said the harbour would be worse off in ten years, while nine in 10 said "
+            "they thought the council favours the developers.")
+    found = statements(text)
+    assert "nine in 10" not in only(found, "harbour would be worse").content
+    assert only(found, "favours the developers").speaker == "nine in 10"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_marks import Quote, find_quotes
+from newsgraph.extract.statement_lexicon import reports_itself
 from newsgraph.extract.statement_speakers import after_dateline, line_start
 
 QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the token spaCy makes of a doubled apostrophe
@@ -109,10 +110,11 @@ def _before_tail(ctx: Context, first: int, last: int) -> int:
         token = doc[i]
         if doc[i - 1].text != "," or token.is_space or ctx.in_quote(token):
             continue
-        head = token.head if token.tag_ in RELATIVE_TAGS or token.dep_ == "advmod" else token
+        report = token.dep_ == "mark" and token.head.dep_ == "advcl" and reports_itself(token.head)  # ", while X said S2"
+        head = token.head if token.tag_ in RELATIVE_TAGS or token.dep_ == "advmod" or report else token
         relative = token.tag_ in RELATIVE_TAGS and head.dep_ == "relcl"
         participle = head.tag_ == "VBG" and head.dep_ in TAIL_DEPS
-        if (relative or participle) and head.left_edge.i == i and head.right_edge.i >= last - 1:
+        if (relative or participle or report) and head.left_edge.i == i and head.right_edge.i >= last - 1:
             return i - 2
     return last
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newsgraph.extract.statement_context import Context, Draft, content_draft
-from newsgraph.extract.statement_lexicon import Cue, cues
+from newsgraph.extract.statement_lexicon import Cue, cues, reports_itself
 from newsgraph.extract.statement_speakers import (according_source, can_speak, is_first_or_second_person, is_source_noun,
                                                   source_span, speaker_of)
 
@@ -103,7 +103,7 @@ def _joined_end(clause: Token, clauses: list[Token]) -> int:
     for later in (c for c in clauses if c.i > clause.i):
         joined = clause.doc[end + 1 : clause_end(later) + 1]
         gap = clause.doc[end + 1 : later.left_edge.i]
-        if any(t.text != "," for t in gap) or _reports_itself(later) or "\n" in joined.text:
+        if any(t.text != "," for t in gap) or reports_itself(later) or "\n" in joined.text:
             break
         end = clause_end(later)
     return end
@@ -176,14 +176,7 @@ def _is_report(clause: Token, verb: Token) -> bool:
     """Whether a clause before the verb is itself the report ("Sources said" in "Sources said S"); not
     when a comma sets it off from the verb ("Officials felt S, said X": the clause is what X said)."""
     set_off = clause.right_edge.i + 1 < verb.i and clause.doc[clause.right_edge.i + 1].text == ","
-    return clause.i < verb.i and _reports_itself(clause) and not set_off
-
-
-def _reports_itself(clause: Token) -> bool:
-    """Whether a clause is a report of its own: a that-clause cue with its subject ("three-quarters said")."""
-    cue = cues().get((clause.lemma_.lower(), "VERB"))
-    has_subject = any(c.dep_ == "nsubj" for c in clause.children)
-    return cue is not None and "ccomp" in cue.complements and has_subject
+    return clause.i < verb.i and reports_itself(clause) and not set_off
 
 
 def _across_semicolon(clause: Token, verb: Token) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 
 @dataclass(frozen=True)
@@ -67,3 +67,10 @@ def gender_of(word: str) -> str | None:
 def title_gender(name: Span) -> str | None:
     """The gender the word just before a name shows ("Mr." Obama, "spokeswoman" Ruiz), which the tagger leaves out of it."""
     return gender_of(name.doc[name.start - 1].text) if name.start > 0 else None
+
+
+def reports_itself(clause: Token) -> bool:
+    """Whether a clause is a report of its own: a that-clause cue with its subject ("three-quarters said")."""
+    cue = cues().get((clause.lemma_.lower(), "VERB"))
+    has_subject = any(c.dep_ == "nsubj" for c in clause.children)
+    return cue is not None and "ccomp" in cue.complements and has_subject
