@@ -862,3 +862,11 @@ def test_a_report_of_its_own_set_off_after_a_content_is_a_statement_of_its_own(s
     found = statements(text)
     assert "nine in 10" not in only(found, "harbour would be worse").content
     assert only(found, "favours the developers").speaker == "nine in 10"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The director told his staff never to speak of the server.", "his staff never to speak of the server"),
+    ("The mayor asked residents to stay indoors until the water falls.", "residents to stay indoors until the water falls"),
+])
+def test_telling_or_asking_someone_to_act_reports_whom_and_what(statements, text, content):
+    assert only(statements(text), content).content == content
