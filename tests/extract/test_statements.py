@@ -772,15 +772,15 @@ def test_a_name_before_the_speakers_noun_only_says_whose_it_is(statements, said_
     assert (statement.speaker, statement.attribution) == (speaker, attribution)
 
 
-def test_a_reported_list_of_clauses_the_parse_splits_at_its_commas_is_one_content(statements):
-    text = "The mayor said the reservoir was nearly full, the pumps were working and the roads would reopen by Friday."
-    statement = only(statements(text), "reservoir")
-    assert statement.content == "the reservoir was nearly full, the pumps were working and the roads would reopen by Friday"
-
-
-def test_a_second_report_after_a_comma_is_not_part_of_the_first_content(statements):
-    text = "Officials said the bridge would reopen, engineers said it was unsafe."
-    assert only(statements(text), "bridge would reopen").content == "the bridge would reopen"
+@pytest.mark.parametrize(("text", "content"), [
+    # a reported list the parse splits at its commas is one content
+    ("The mayor said the reservoir was nearly full, the pumps were working and the roads would reopen by Friday.",
+     "the reservoir was nearly full, the pumps were working and the roads would reopen by Friday"),
+    # a second report after the comma is not part of it
+    ("Officials said the bridge would reopen, engineers said it was unsafe.", "the bridge would reopen"),
+])
+def test_clauses_of_a_cue_joined_by_commas_are_one_content_unless_one_reports_itself(statements, text, content):
+    assert only(statements(text), content).content == content
 
 
 @pytest.mark.parametrize(("text", "verb", "speaker"), [
@@ -795,15 +795,23 @@ def test_who_does_what_an_infinitive_says_is_the_object_before_it_when_it_can_ac
     assert found is not None and found.text == speaker
 
 
-def test_short_quotes_signed_one_after_another_on_a_line_each_belong_to_their_signer(statements):
-    text = (
+@pytest.mark.parametrize(("text", "signed"), [
+    (  # short quotes one after another on a line, the unsigned short quote after them no speech at all
         "Readers sent us their verdicts on the debate.\n\n"
         "“We will build a wall around the stadium.” ― Carla Ruiz “Maybe we can move the stadium instead.” ― Tom Ortega.\n\n"
-        "“Stadiums and walls.” Some readers were less kind."
-    )
+        "“Stadiums and walls.” Some readers were less kind.",
+        {"wall around the stadium": "Carla Ruiz", "move the stadium": "Tom Ortega"},
+    ),
+    (  # signatures the tagger does not take for names
+        "Readers wrote in after the debate.\n"
+        "“The candidates spent the whole night talking past each other and nobody answered the question about rents.” ― Rosalind Okoro\n"
+        "“I will vote, but I am not excited about either of them and neither are my neighbours.” ― Dolores Ambit.\n",
+        {"talking past each other": "Rosalind Okoro", "not excited": "Dolores Ambit"},
+    ),
+])
+def test_each_signed_quote_belongs_to_its_signer(statements, text, signed):
     found = statements(text)
-    assert only(found, "wall around the stadium").speaker == "Carla Ruiz"
-    assert only(found, "move the stadium").speaker == "Tom Ortega"
+    assert {fragment: only(found, fragment).speaker for fragment in signed} == signed
     assert not [s for s in found if "Stadiums and walls" in s.content]
 
 
@@ -822,32 +830,21 @@ def test_according_to_a_source_the_parse_reads_as_a_clause_still_names_it(statem
     assert (statement.cue, statement.speaker) == ("according to", "show insiders")
 
 
-def test_a_signature_the_tagger_does_not_take_for_a_name_still_names_the_speaker(statements):
-    text = (
-        "Readers wrote in after the debate.\n"
-        "“The candidates spent the whole night talking past each other and nobody answered the question about rents.” ― Rosalind Okoro\n"
-        "“I will vote, but I am not excited about either of them and neither are my neighbours.” ― Dolores Ambit.\n"
-    )
-    found = statements(text)
-    assert only(found, "talking past each other").speaker == "Rosalind Okoro"
-    assert only(found, "not excited").speaker == "Dolores Ambit"
-
-
-def test_a_quote_paragraph_after_a_long_described_speaker_goes_on_in_that_voice(statements):
-    text = (
+@pytest.mark.parametrize(("text", "fragment", "speaker"), [
+    (  # the previous voice goes on after its report, however long the speaker's description
         "“The flood changed how this town sees itself and I never expected that,” said Rev. Ann Lowell, then senior "
         "pastor at the Riverside Baptist Church in Fort Worth, Texas.\n\n"
-        "“People came from three counties to fill sandbags. Nobody asked who they had voted for.”"
-    )
-    assert only(statements(text), "fill sandbags").speaker == "Ann Lowell"
-
-
-def test_a_quote_after_a_colon_is_said_by_the_subject_before_the_colon_not_the_last_speaker(statements):
-    text = (
+        "“People came from three counties to fill sandbags. Nobody asked who they had voted for.”",
+        "fill sandbags", "Ann Lowell",
+    ),
+    (  # a quote after a colon is the subject's before it, not the last speaker's
         "“The council worked for ten years to get the levee funded and we will not start over,” Mayor Ilse Ames said.\n\n"
-        "Tomas Lind gave a snappy retort: “Nobody is tearing the levee down. We are going to build it higher.”"
-    )
-    assert only(statements(text), "tearing the levee down").speaker == "Tomas Lind"
+        "Tomas Lind gave a snappy retort: “Nobody is tearing the levee down. We are going to build it higher.”",
+        "tearing the levee down", "Tomas Lind",
+    ),
+])
+def test_a_quote_without_a_cue_takes_the_voice_its_sentence_or_the_report_before_gives(statements, text, fragment, speaker):
+    assert only(statements(text), fragment).speaker == speaker
 
 
 def test_calling_for_someone_to_act_reports_who_should_do_what(statements):

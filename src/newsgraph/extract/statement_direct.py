@@ -310,7 +310,8 @@ def _voice_before(ctx: Context, quote: Quote, previous: Draft | None) -> Span | 
     speaker = speaker_of(reporter) if reporter is not None else None
     if speaker is not None and not ctx.in_quote(speaker.root):
         return speaker
-    return previous.speaker if previous is not None and _opens_sentence(ctx, quote) and _follows(ctx, previous, quote) else None
+    goes_on = previous is not None and _opens_sentence(ctx, quote) and _follows(ctx, previous, quote)
+    return previous.speaker if goes_on else None
 
 
 def _reporter_before(ctx: Context, quote: Quote) -> Token | None:

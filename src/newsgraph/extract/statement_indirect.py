@@ -213,8 +213,8 @@ def objects_of(verb: Token, complements: frozenset[str]) -> tuple[int, int] | No
 
 
 def _after_preposition(first: Token) -> int:
-    """Where the content starts: after a leading preposition ("called for [an end to X]", "warned about
-    [X]", "called for [rivals to drop out]"); PolNeAR train leaves it out 2,000 times to 230. An infinitive's "to" stays in."""
+    """Where the content starts: after a leading preposition ("called for [an end to X]", "warned about [X]",
+    "called for [rivals to drop out]"); PolNeAR train leaves it out 2,000 times to 230. An infinitive's "to" stays in."""
     if first.dep_ == "prep" and first.lower_ != "to":
         obj = next((g for g in first.children if g.dep_ in {"pobj", "pcomp"}), None)
         if obj is not None:

@@ -174,7 +174,7 @@ def _noun_speaker(noun: Token) -> Span | None:
     if subject is not None and can_speak(subject):  # a verb the tagger took for a noun: "Trump claims that S"
         return source_span(subject)
     subject = _misread_subject(noun)
-    if subject is not None:  # "Trump charges that S" parsed as the noun phrase "Trump charges"
+    if subject is not None:  # "Trump claims that S" parsed as the noun phrase "Trump claims"
         return subject
     by = _prep_object(noun, {"by", "from"})
     if by is not None:
