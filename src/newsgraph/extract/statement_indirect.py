@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from newsgraph.extract.statement_context import Context, Draft, content_draft
+from newsgraph.extract.statement_context import RELATIVE_TAGS, Context, Draft, content_draft
 from newsgraph.extract.statement_lexicon import Cue, cues, reports_itself
 from newsgraph.extract.statement_speakers import (according_source, can_speak, is_first_or_second_person, is_source_noun,
                                                   source_span, speaker_of)
@@ -336,6 +336,9 @@ def _in_source(ctx: Context, prep: Token) -> Draft | None:
     head = prep.head
     if document is None or not is_source_noun(document) or head.pos_ not in {"VERB", "AUX"} or (head.lemma_.lower(), "VERB") in cues():
         return None
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.tag_ in RELATIVE_TAGS:
+        return None  # "has evaporated in a CBS poll", "who leads in the polls": no finding of the poll's own
     if prep.i < head.i:
         first, last = prep.right_edge.i + 1, head.right_edge.i
         while first < last and (prep.doc[first].is_punct or prep.doc[first].ent_type_ in {"DATE", "TIME"}):
