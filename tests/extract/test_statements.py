@@ -222,8 +222,9 @@ def test_a_headline_colon_names_its_speaker(statements):
     assert statement.content == "Budget cuts will hurt our schools"
 
 
-def test_a_label_before_a_colon_is_not_a_speaker(statements):
-    text = "Editor’s note: This story was updated on Friday with new figures.\n\nThe plant closed in May."
+@pytest.mark.parametrize("label", ["Editor’s note", "EXCLUSIVE", "WATCH"])
+def test_a_label_before_a_colon_is_not_a_speaker(statements, label):
+    text = f"{label}: This story was updated on Friday with new figures.\n\nThe plant closed in May."
     assert not [s for s in statements(text) if s.cue == ":"]
 
 

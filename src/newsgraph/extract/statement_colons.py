@@ -16,6 +16,9 @@ from newsgraph.extract.statement_speakers import is_source_noun
 COLON_LINE = re.compile(r"(?m)^[ \t\"“]*([A-Z][^\n:;]{0,50}?):[ \t]+([^\n;]*\w[^\n;]*)")
 MAX_SPEAKER_WORDS = 5
 SPEAKER_ENTITIES = {"PERSON", "ORG", "NORP"}
+# Capitalised kickers a headline or page puts before a colon: labels, never speakers ("EXCLUSIVE: ...", "WATCH: ...").
+KICKERS = {"exclusive", "breaking", "watch", "look", "video", "photos", "photo", "live", "update", "updated", "boom",
+           "busted", "analysis", "opinion", "editorial", "byline", "correction", "related", "listen", "read"}
 
 
 def colon_drafts(ctx: Context) -> Iterator[Draft]:
@@ -33,13 +36,16 @@ def colon_drafts(ctx: Context) -> Iterator[Draft]:
 
 
 def _names_a_speaker(span: Span) -> bool:
-    """A name, not a label: "Clinton", "HUFFPOLLSTER", "Historians", "Poll"; never "Q", "Editor's note", a time or a clause.
+    """A name, not a label: "Clinton", "HUFFPOLLSTER", "Historians", "Poll"; never "Q", "Editor's note", "EXCLUSIVE",
+    a time or a clause.
 
     A one-word speaker is a name the article tags as a person or body elsewhere ("Pence: ..." in a
     headline the tagger reads as common words), or a document noun ("Poll: ...", "Report: ...": PolNeAR
     train marks 8 of 9 such lines)."""
     words = span.text.split()
     if not words or len(words) > MAX_SPEAKER_WORDS or any(ch.isdigit() for ch in span.text) or len(span.text) < 3:
+        return False
+    if span.text.lower() in KICKERS:
         return False
     if any(t.pos_ == "VERB" for t in span):  # a clause ("Said Ellis:", "Limbaugh continued:"), not a name
         return False
