@@ -869,3 +869,13 @@ def test_a_report_of_its_own_set_off_after_a_content_is_a_statement_of_its_own(s
 ])
 def test_telling_or_asking_someone_to_act_reports_whom_and_what(statements, text, content):
     assert only(statements(text), content).content == content
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Moscow has not commented on that claim.", "not commented"),
+    ("The ministry didn't say when the bridge would reopen.", "not say"),
+    ("The union pointed out that the mine had closed twice.", "pointed out"),
+])
+def test_a_cue_keeps_its_negation_and_particle(statements, text, cue):
+    [statement] = statements(text)
+    assert statement.cue == cue

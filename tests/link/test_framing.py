@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +91,14 @@ def test_denials_and_failures_to_protect_are_not_blame() -> None:
     text = ("The group denied that it carried out the bombing. Lawmakers blamed the government for failing to protect the city. "
             "No group has claimed responsibility.")
     assert document_blame("s", Document(id="d", source="x", text=text)) == []
+
+
+@pytest.mark.parametrize(("cue", "claimed"), [("said", True), ("not say", False), ("denied", False)])
+def test_a_group_saying_it_did_the_act_claims_it_unless_it_did_not_say_so(cue, claimed) -> None:
+    text = "The Red Kestrels said it carried out the bombing of the market."
+    said = statement(text, "Red Kestrels", "The Red Kestrels", "it carried out the bombing of the market", cue=cue)
+    document = _with_actors(text, {"Red Kestrels": ("ORG", "e-kestrels")}).model_copy(update={"quotes": [said]})
+    assert (("e-kestrels", "claimed") in {(b.blamed, b.source) for b in document_blame("s", document)}) is claimed
 
 
 def test_each_outlet_has_its_blamed_actors_speakers_and_own_claims(linked) -> None:

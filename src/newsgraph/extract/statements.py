@@ -158,10 +158,13 @@ def _statement(text: str, draft: Draft, resolver: SourceResolver, sentence_start
 
 
 def _cue_text(draft: Draft) -> str | None:
+    """The cue as a reader needs it: with its particle ("pointed out") and its negation ("not commented": "Moscow
+    has not commented on that claim" is no comment of Moscow's)."""
     cue = draft.cue
     if cue is None:
         return None
     if cue.lower_ == "according":
         return "according to"
+    negations = ["not" if c.lower_ in {"n't", "n’t"} else c.text for c in cue.children if c.dep_ == "neg"]
     particles = [c.text for c in cue.children if c.dep_ == "prt"]
-    return " ".join([cue.text, *particles])
+    return " ".join([*negations, cue.text, *particles])

@@ -22,6 +22,8 @@ VIOLENT = frozenset({"ASSAULT"})
 # A statement in which the speaker says it did the act itself: a claim of responsibility.
 OWN_CLAIM = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:it|they|we)\b.{0,40}?\b(?:carried out|attacked|struck|targeted|hit|bombed|killed|fired)\b",
                        re.IGNORECASE)
+# A cue that reports what was not said ("did not say it carried out the attack"): no claim.
+NEGATED = re.compile(r"\b(?:not|never)\b", re.IGNORECASE)
 # Mention types of a group that can claim an act: organisations and the groups named by a demonym.
 GROUP_TYPES = frozenset({"ORG", "NORP"})
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -122,7 +124,8 @@ def _definite(phrase: str) -> bool:
 
 def _own_claim(story: str, document: Document, index: int, quote: Statement) -> Blame | None:
     """A named group saying it did the act ("it carried out the bombing") claims responsibility; denying it does not."""
-    if quote.speaker_start is None or not OWN_CLAIM.search(quote.content) or DENIAL.search(quote.cue or ""):
+    cue = quote.cue or ""
+    if quote.speaker_start is None or not OWN_CLAIM.search(quote.content) or DENIAL.search(cue) or NEGATED.search(cue):
         return None
     mention = next((m for m in document.entities if m.type in GROUP_TYPES and quote.speaker_start <= m.start < (quote.speaker_end or 0)), None)
     if mention is None:
