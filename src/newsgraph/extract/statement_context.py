@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quote_marks import Quote, find_quotes
 from newsgraph.extract.statement_lexicon import reports_itself
-from newsgraph.extract.statement_speakers import after_dateline, line_start
+from newsgraph.extract.statement_speakers import after_dateline, line_end, line_start
 
 QUOTE_CHARS = set("“”„«»\"‘’'") | {"''"}  # characters, and the token spaCy makes of a doubled apostrophe
 # Tokens stripped from both ends of a content span.
@@ -74,7 +74,8 @@ def content_draft(ctx: Context, first: int, last: int, one_word: bool = False, *
     doc = ctx.doc
     first = _in_cue_paragraph(doc, first, fields.get("cue"))
     first = after_dateline(doc[first])  # "ANKARA, Dec 13 (Wire) - S, officials said": S
-    last = _before_semicolon(ctx, first, _before_tail(ctx, first, _line_end(doc, first, last)))
+    last = line_end(doc, first, last)  # the parse may run a sentence on into the next paragraph ("prosecution.\n\n___")
+    last = _before_semicolon(ctx, first, _before_tail(ctx, first, last))
     while first <= last and _is_edge(doc[first]):
         first += 1
     while last >= first and (_is_edge(doc[last]) or doc[last].lower_ in TRAILING_WORDS):
@@ -93,12 +94,6 @@ def _in_cue_paragraph(doc: Doc, first: int, cue: Token | None) -> int:
     """Where a content before its cue starts when the parse ran it back over a paragraph break ("“Q.”\n\nS, the
     Kremlin said"): at the cue's paragraph, never in the one before."""
     return first if cue is None or cue.i <= first else line_start(doc, first, cue.i)
-
-
-def _line_end(doc: Doc, first: int, last: int) -> int:
-    """The content's end at the first line break: the parse may run a sentence on into the next paragraph
-    ("did not recommend prosecution.\n\n___"), the speaker did not."""
-    return next((t.i - 1 for t in doc[first : last + 1] if t.is_space and "\n" in t.text), last)
 
 
 def _before_tail(ctx: Context, first: int, last: int) -> int:

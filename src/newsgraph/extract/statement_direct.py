@@ -209,7 +209,7 @@ def _signature(ctx: Context, quote: Quote) -> tuple[Token, Span] | None:
         return None
     line_end = text.find("\n", dash)
     line_end = len(text) if line_end < 0 else line_end
-    line_end = min([line_end] + [q.start - 1 for q in ctx.quotes if q.start > dash])  # "― Ann Lee “Next quote.”"
+    line_end = min(line_end, next((q.start - 1 for q in ctx.quotes if q.start > dash), line_end))  # "― Ann Lee “Next.”"
     name = next((e for e in doc.ents if dash < e.start_char and e.end_char <= line_end and e.label_ in {"PERSON", "ORG"}), None)
     cue = doc.char_span(dash, dash + 1, alignment_mode="expand")
     if name is None and cue is not None:

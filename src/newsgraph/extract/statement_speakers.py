@@ -112,8 +112,18 @@ def in_dateline(token: Token) -> bool:
 
 def line_start(doc: Doc, first: int, end: int) -> int:
     """The first token of doc[first:end] after its last line break; first when there is none."""
-    breaks = [t.i for t in doc[first:end] if t.is_space and "\n" in t.text]
+    breaks = _line_breaks(doc, first, end)
     return breaks[-1] + 1 if breaks else first
+
+
+def line_end(doc: Doc, first: int, last: int) -> int:
+    """The last token of doc[first:last + 1] before its first line break; last when there is none."""
+    breaks = _line_breaks(doc, first, last + 1)
+    return breaks[0] - 1 if breaks else last
+
+
+def _line_breaks(doc: Doc, first: int, end: int) -> list[int]:
+    return [t.i for t in doc[first:end] if t.is_space and "\n" in t.text]
 
 
 def after_dateline(token: Token) -> int:
