@@ -817,13 +817,17 @@ def test_each_signed_quote_belongs_to_its_signer(statements, text, signed):
     assert not [s for s in found if "Stadiums and walls" in s.content]
 
 
-def test_a_content_ends_at_its_line_even_when_the_parse_runs_on_into_the_next_paragraph(statements):
-    text = (
-        "The FBI director criticized Ms. Lund for her use of the server but did not recommend prosecution.\n\n"
-        "___\n\n10 a.m.\n\nThe council met again."
-    )
+def test_a_content_ends_at_its_line_even_when_the_parse_runs_on_into_the_next_line(statements):
+    text = "The FBI director said the agency did not recommend prosecution\n___\n10 a.m.\nThe council met again."
     statement = only(statements(text), "did not recommend prosecution")
     assert statement.content.endswith("did not recommend prosecution")
+
+
+def test_a_report_reads_the_same_after_a_quote_paragraph_as_alone(statements):
+    report = "The plant was a juggernaut, Mr. Ruiz said, until it closed."
+    alone = only(statements(report), "juggernaut")
+    after = only(statements(f"Ms. Avery took over in 1998. \"We were floored.\"\n\n{report}"), "juggernaut")
+    assert (after.speaker, after.content) == (alone.speaker, alone.content) == ("Ruiz", report[:-1])
 
 
 def test_according_to_a_source_the_parse_reads_as_a_clause_still_names_it(statements):
