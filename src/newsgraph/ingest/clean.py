@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.ingest.html import comparable, fragment_to_text
 from newsgraph.ingest.language import detect_language
+from newsgraph.ingest.wrapping import unwrap
 from newsgraph.model import Document, RawDocument
 
 # Longest line a furniture rule may remove: a longer line is article text whatever it starts with.
@@ -78,7 +79,7 @@ def furniture_kind(line: str) -> str | None:
 
 
 def strip_furniture(text: str) -> Cleaned:
-    """Remove furniture lines; keep bylines and credits apart; keep paragraph breaks."""
+    """Remove furniture lines; keep bylines and credits apart; keep paragraph breaks, join hard-wrapped lines."""
     cleaned = Cleaned(text="")
     kept: list[str] = []
     in_list = False
@@ -95,7 +96,7 @@ def strip_furniture(text: str) -> Cleaned:
             cleaned.byline = re.sub(r"^[Bb]y\s+", "", line).strip()
         elif kind == "credit":
             cleaned.credits.append(line)
-    cleaned.text = _without_pull_quotes(re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), cleaned)
+    cleaned.text = _without_pull_quotes(unwrap(re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()), cleaned)
     return cleaned
 
 
