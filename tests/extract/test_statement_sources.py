@@ -88,6 +88,21 @@ def test_a_name_said_inside_a_quotation_is_not_the_pronoun_s_speaker(statements)
     assert only(statements(text), "attacks were dangerous").speaker != "Mark Tolan"
 
 
+def test_a_name_in_what_an_unresolved_she_says_is_not_the_next_she(statements):
+    text = (
+        "Senator Mara Quill is calling the remarks of Governor Ellen Strand reckless. She says the governor is unfit.\n\n"
+        "She says the governor's attacks on Dana Whitlock, a nurse who testified at the hearing, are “cruel and untrue.”\n\n"
+        "The senator's reply came in a series of posts on Friday.\n\n"
+        "She wrote: “Nobody who serves this state should be treated like that.”"
+    )
+    assert only(statements(text), "Nobody who serves").speaker == "She"
+
+
+def test_her_before_a_name_in_its_sentence_may_be_that_name(statements):
+    text = "In her statement on Monday, Dana Whitlock thanked the nurses. She said the ward would reopen in May."
+    assert only(statements(text), "reopen in May").speaker == "Dana Whitlock"
+
+
 def test_an_age_does_not_narrow_a_description_down(statements):
     text = "Senator Ruth Okafor toured the dam on Monday. The 45-year-old senator said repairs would start in May."
     assert only(statements(text), "repairs would start").speaker == "Ruth Okafor"

@@ -68,6 +68,7 @@ class SourceResolver:
         self.name_genders = self._name_genders(text, mentions)
         self.known: list[Known] = [k for k in (self._known(doc, m) for m in mentions) if k is not None]
         self.speakers: set[str | None] = set()
+        self.unresolved: list[tuple[int, str]] = []  # speaker pronouns left as written: position, gender
         self.quotes = [m.span() for m in QUOTATION.finditer(text)]
         self.sentence_of = [0] * len(doc)
         for index, sent in enumerate(doc.sents):
@@ -81,6 +82,8 @@ class SourceResolver:
         source = self._resolve(span)
         if source.kind == "person":
             self.speakers.add(source.name)
+        if span.root.pos_ == "PRON" and source.name == span.root.text and source.gender is not None:
+            self.unresolved.append((span.root.i, source.gender))
         if source.name is not None and self._worth_remembering(span, source):
             self.known.append(Known(span.root.i, source, frozenset()))
         return source
@@ -191,7 +194,9 @@ class SourceResolver:
 
         A pronoun resolves only to the nearest earlier person of its gender (or of unknown
         gender) named outside a quotation, when no other such person is named between that one's
-        sentence and the pronoun: a wrong speaker shown as a name is worse than "he".
+        sentence and the pronoun, and no speaker "she" left as written is the subject of the clause
+        naming that person ("She says X's tweets are lies. ... She tweeted": not X): a wrong speaker
+        shown as a name is worse than "he".
         """
         gender = PERSON_PRONOUNS.get(pronoun.lower_)
         as_written = Source(pronoun.text, "named", "person" if gender else "other", gender)
@@ -206,7 +211,9 @@ class SourceResolver:
         nearest = max(unquoted, key=lambda k: k.position)
         since = self.sentence_of[nearest.position] - 1
         rivals = {k.source.name for k in fitting if self.sentence_of[k.position] >= since}
-        sure = rivals == {nearest.source.name} and self._may_be(nearest.source, gender) and self._one(nearest)
+        name = self.doc[nearest.position]
+        unnamed = any(g == gender and _speaks_of(self.doc[i], name) for i, g in self.unresolved if i < pronoun.i)
+        sure = rivals == {nearest.source.name} and not unnamed and self._may_be(nearest.source, gender) and self._one(nearest)
         return nearest.source if sure else as_written
 
     def _one(self, known: Known) -> bool:
@@ -284,6 +291,12 @@ def _full_names(mentions: list[Mention]) -> tuple[dict[str, str], dict[str, list
     bare = {surname: names[0] for surname, names in namesakes.items()}
     bare.update({surname: name for (surname, given), name in longest.items() if not given and surname not in bare})
     return bare, namesakes
+
+
+def _speaks_of(pronoun: Token, name: Token) -> bool:
+    """Whether a pronoun is the subject of a clause holding the name, so it is someone else ("She says X's tweets
+    are lies"); "In her speech, X said" and "Not only did she agree, X said" may be X."""
+    return pronoun.dep_ == "nsubj" and pronoun.head in name.ancestors
 
 
 def _with_honorific(name: Span) -> str:
