@@ -883,3 +883,9 @@ def test_telling_or_asking_someone_to_act_reports_whom_and_what(statements, text
 def test_a_cue_keeps_its_negation_and_particle(statements, text, cue):
     [statement] = statements(text)
     assert statement.cue == cue
+
+
+def test_a_named_report_is_the_name_s_not_who_seizes_on_it(statements):
+    text = "Mayor Tom Adair seized on a Harbor Ledger report that the pier contract had gone to his rival's brother."
+    statement = only(statements(text), "pier contract")
+    assert (statement.cue, statement.speaker) == ("report", "Harbor Ledger")

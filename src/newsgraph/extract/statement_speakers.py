@@ -189,6 +189,9 @@ def _noun_speaker(noun: Token) -> Span | None:
     by = _prep_object(noun, {"by", "from"})
     if by is not None:
         return source_span(by)
+    named = _named_modifier(noun)
+    if named is not None:
+        return named
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head  # "said in a statement that ..."
     if noun.dep_ in {"dobj", "attr", "pobj"} and verb.pos_ == "VERB":
         subject = speaker_of(verb)
@@ -206,6 +209,16 @@ def _misread_subject(noun: Token) -> Span | None:
     if noun.dep_ == "ROOT" and names and names[-1].i == noun.i - 1 and not any(c.dep_ == "det" for c in noun.lefts):
         return noun.doc[names[0].left_edge.i : noun.i]
     return None
+
+
+def _named_modifier(noun: Token) -> Span | None:
+    """The name a cue noun is a report of when it stands right before it: "a New York Times report that S",
+    "a Pentagon assessment that S" (not who cites it: "Clinton is seizing upon a New York Times report")."""
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is None or before.dep_ != "compound" or before.head != noun or before.ent_type_ not in NAMED_TYPES:
+        return None
+    name = next((e for e in noun.doc.ents if e.start <= before.i < e.end), None)
+    return name if name is not None and name.end == noun.i else None
 
 
 def according_source(according: Token) -> Token | None:
