@@ -889,3 +889,10 @@ def test_a_named_report_is_the_name_s_not_who_seizes_on_it(statements):
     text = "Mayor Tom Adair seized on a Harbor Ledger report that the pier contract had gone to his rival's brother."
     statement = only(statements(text), "pier contract")
     assert (statement.cue, statement.speaker) == ("report", "Harbor Ledger")
+
+
+def test_a_quoted_show_name_before_a_report_is_not_what_was_said(statements):
+    text = "On Sunday's broadcast of “Harbor Week,” Governor Lena Brandt said the bridge would reopen in May."
+    statement = only(statements(text), "bridge would reopen")
+    assert statement.content == "the bridge would reopen in May" and statement.speaker == "Lena Brandt"
+    assert not any("Harbor Week" in s.content for s in statements(text))

@@ -95,9 +95,18 @@ def _lead_clause(ctx: Context, cue: Token, quote: Quote) -> int | None:
 def _is_speech(ctx: Context, quote: Quote) -> bool:
     words = ctx.text[quote.start : quote.end].split()
     before = ctx.text[max(0, quote.start - 4) : quote.start].rstrip(" “\"‘«'")
-    if not words:
+    if not words or (len(words) < MIN_SPEECH_WORDS and _is_object_of_preposition(ctx, quote)):
         return False
     return words[-1][-1] in SPEECH_END or before.endswith(":") or len(words) >= MIN_SPEECH_WORDS
+
+
+def _is_object_of_preposition(ctx: Context, quote: Quote) -> bool:
+    """A short quote a preposition before it takes as its object names a show, a book or a phrase ("on this
+    weekend's broadcast of “Fox News Sunday,” Pence said S"): nobody says it there."""
+    words = ctx.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if words is None or not len(words):
+        return False
+    return words.root.dep_ == "pobj" and words.root.head.i < words.start
 
 
 def is_speech_verb(token: Token) -> bool:
