@@ -896,3 +896,11 @@ def test_a_quoted_show_name_before_a_report_is_not_what_was_said(statements):
     statement = only(statements(text), "bridge would reopen")
     assert statement.content == "the bridge would reopen in May" and statement.speaker == "Lena Brandt"
     assert not any("Harbor Week" in s.content for s in statements(text))
+
+
+def test_a_quote_after_someone_calls_a_person_something_is_theirs(statements):
+    text = (
+        "The mill grew fast under Ms. Avery. Her former partner, Tomas R. Lindqvist, called her a genius at closing "
+        "deals nobody else could close. \"She found money where everyone else saw debts and closed deals other people could not.\""
+    )
+    assert only(statements(text), "found money").speaker == "Tomas R. Lindqvist"

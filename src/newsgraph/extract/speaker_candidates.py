@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from newsgraph.extract.statement_context import Context, Draft
-from newsgraph.extract.statement_direct import is_negated, is_speech_verb
-from newsgraph.extract.statement_lexicon import roles
+from newsgraph.extract.statement_direct import is_negated
+from newsgraph.extract.statement_lexicon import cues, roles
 from newsgraph.extract.statement_speakers import RELATIVE_TAGS, can_speak, in_dateline, source_span, speaker_of
 
 HEAD_POS = {"NOUN", "PROPN", "PRON"}
@@ -94,10 +94,15 @@ def _reporters(ctx: Context, draft: Draft) -> Iterator[Span]:
     if sentence.start > 0 and "\n" not in ctx.text[sentence.start_char - 1 : draft.start]:
         tokens = [*ctx.doc[sentence.start - 1].sent, *tokens]
     for token in tokens:
-        if is_speech_verb(token) and not is_negated(token) and not ctx.in_quote(token):
+        if _reports(token) and not is_negated(token) and not ctx.in_quote(token):
             speaker = speaker_of(token)
             if speaker is not None and not ctx.in_quote(speaker.root):
                 yield speaker
+
+
+def _reports(token: Token) -> bool:
+    """A cue verb of the lexicon, speech or not: "X called her a genius. “...”" is X's quote too."""
+    return token.pos_ == "VERB" and (token.lemma_.lower(), "VERB") in cues()
 
 
 def anchor_of(ctx: Context, draft: Draft) -> Token:
