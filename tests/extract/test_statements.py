@@ -904,3 +904,9 @@ def test_a_quote_after_someone_calls_a_person_something_is_theirs(statements):
         "deals nobody else could close. \"She found money where everyone else saw debts and closed deals other people could not.\""
     )
     assert only(statements(text), "found money").speaker == "Tomas R. Lindqvist"
+
+
+def test_a_quote_from_someone_s_post_is_theirs_not_the_last_speaker_s(statements):
+    text = ("Aides say the governor will tour the valley. From Brandt's Facebook post: "
+            "\"We will rebuild every house that the river took from us, and we will start tomorrow morning.\"")
+    assert only(statements(text), "rebuild every house").speaker == "Brandt"

@@ -101,8 +101,9 @@ def _reporters(ctx: Context, draft: Draft) -> Iterator[Span]:
 
 
 def _reports(token: Token) -> bool:
-    """A cue verb of the lexicon, speech or not: "X called her a genius. “...”" is X's quote too."""
-    return token.pos_ == "VERB" and (token.lemma_.lower(), "VERB") in cues()
+    """A word with a cue verb's lemma, speech or not, whatever the tagger made of it: "X called her a genius.
+    “...”", "X tweeted: “...”" and "From Bush's Facebook post: “...”" are their quotes too."""
+    return (token.lemma_.lower(), "VERB") in cues()
 
 
 def anchor_of(ctx: Context, draft: Draft) -> Token:
