@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from pathlib import Path
 
+from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
+from newsgraph import nlp as pipeline
 from newsgraph.nlp import load_pipeline
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
@@ -21,10 +24,10 @@ def records(split: str, corpora: Path = CORPORA) -> list[dict]:
 
 
 def parsed(split: str, work: Path, corpora: Path = CORPORA) -> list[tuple[dict, Doc]]:
-    """Each record with its parse; parses once and reuses work/<split>.spacy afterwards."""
+    """Each record with its parse; parses once and reuses work/<split>-<pipeline>.spacy afterwards."""
     rows = records(split, corpora)
-    cache = work / f"{split}.spacy"
     nlp = load_pipeline()
+    cache = work / f"{split}-{fingerprint(nlp)}.spacy"
     if not cache.exists():
         work.mkdir(parents=True, exist_ok=True)
         store = DocBin(store_user_data=False)
@@ -33,3 +36,9 @@ def parsed(split: str, work: Path, corpora: Path = CORPORA) -> list[tuple[dict, 
         store.to_disk(cache)
     docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     return list(zip(rows, docs))
+
+
+def fingerprint(nlp: Language) -> str:
+    """What the parses depend on: the model and rulers' state and the pipeline's own code (a changed
+    component makes a new cache instead of reusing stale parses)."""
+    return hashlib.sha256(nlp.to_bytes() + Path(pipeline.__file__).read_bytes()).hexdigest()[:12]
