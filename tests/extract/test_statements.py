@@ -910,3 +910,12 @@ def test_a_quote_from_someone_s_post_is_theirs_not_the_last_speaker_s(statements
     text = ("Aides say the governor will tour the valley. From Brandt's Facebook post: "
             "\"We will rebuild every house that the river took from us, and we will start tomorrow morning.\"")
     assert only(statements(text), "rebuild every house").speaker == "Brandt"
+
+
+def test_manner_of_speaking_verbs_voice_their_quotes(statements):
+    text = ("A crowd gathered at the harbour gates on Monday.\n\n"
+            "“They sold the harbour,” a dock worker shouted, using an expletive to describe the council.\n\n"
+            "At the rally, the mayor was heard yelling: “Get him out of here right now, all of you!”")
+    found = statements(text)
+    assert (only(found, "sold the harbour").speaker, only(found, "sold the harbour").cue) == ("dock worker", "shouted")
+    assert (only(found, "Get him out").speaker, only(found, "Get him out").cue) == ("mayor", "yelling")
