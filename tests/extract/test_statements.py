@@ -919,3 +919,10 @@ def test_manner_of_speaking_verbs_voice_their_quotes(statements):
     found = statements(text)
     assert (only(found, "sold the harbour").speaker, only(found, "sold the harbour").cue) == ("dock worker", "shouted")
     assert (only(found, "Get him out").speaker, only(found, "Get him out").cue) == ("mayor", "yelling")
+
+
+@pytest.mark.parametrize("noun", ["contention", "complaint", "testimony", "conclusion"])
+def test_speech_nouns_with_a_that_clause_carry_statements(statements, noun):
+    text = f"The union's {noun} that the dam was unsafe drew little support from engineers."
+    statement = only(statements(text), "the dam was unsafe")
+    assert (statement.cue, statement.speaker, statement.content) == (noun, "union", "that the dam was unsafe")
