@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import only
 
 
@@ -111,3 +113,11 @@ def test_an_age_does_not_narrow_a_description_down(statements):
 def test_a_group_named_after_a_person_is_not_that_person(statements):
     text = "Governor John Whitfield spoke in Ohio on Monday. Some Whitfield supporters said the rally was too small."
     assert only(statements(text), "too small").speaker != "John Whitfield"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Khizr Marsh met Ghazala Rowe on Monday. He said the plan would fail.", "Khizr Marsh"),
+    ("Dena Rowe met Rupert Marsh on Monday. She said the plan would fail.", "Dena Rowe"),
+])
+def test_a_pronoun_skips_the_nearer_name_of_the_other_gender(statements, text, speaker):
+    assert only(statements(text), "plan would fail").speaker == speaker
