@@ -176,6 +176,13 @@ def test_a_middle_initial_does_not_match_another_persons_initials(parse):
     assert ids(first)["Martin A. Kessler"] != ids(second)["A.J. Kessler"]
 
 
+def test_given_names_a_letter_apart_of_different_genders_are_two_people(parse):
+    resolver = EntityResolver()
+    first = resolved(parse, resolver, "Eric Lindqvist, a farmer, criticised the dam plan on Monday.")
+    second = resolved(parse, resolver, "Erica Lindqvist opened the new library in Dunmore on Tuesday.")
+    assert ids(first)["Eric Lindqvist"] != ids(second)["Erica Lindqvist"]
+
+
 def test_a_surname_alone_links_to_the_one_namesake_of_its_story(parse):
     resolver = EntityResolver()
     mayor = resolved(parse, resolver, "Mayor Lena Marsh opened the new bridge in Dunmore.")

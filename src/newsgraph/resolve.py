@@ -23,6 +23,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from newsgraph.extract.entity_lexicon import fold, gazetteer, seats
+from newsgraph.extract.statement_lexicon import gender_of
 from newsgraph.geocode import geocode
 from newsgraph.model import Document, Entity, Event, Mention, Statement
 
@@ -244,7 +245,8 @@ def _cluster_type(key: str, members: list[Mention]) -> str:
 def _compatible(parts: list[str], other: list[str]) -> bool:
     """Same surname (up to spelling) and, if both give them, agreeing given names.
 
-    Two written-out given names agree if any pair is similar ("Tayyip" of "Recep Tayyip Erdogan");
+    Two written-out given names agree if any pair is similar ("Tayyip" of "Recep Tayyip Erdogan") and not of
+    different genders ("Eric" and "Erica");
     otherwise only the first given names are compared, by initial: "Stephen A. Smith" is not "A.J. Smith".
     """
     if fuzz.ratio(parts[-1], other[-1]) < PART_SIMILARITY + 8:
@@ -253,8 +255,15 @@ def _compatible(parts: list[str], other: list[str]) -> bool:
         return True
     full, other_full = _full_given(parts), _full_given(other)
     if full and other_full:
-        return any(fuzz.ratio(a, b) >= PART_SIMILARITY for a in full for b in other_full)
+        return any(fuzz.ratio(a, b) >= PART_SIMILARITY and not _other_gender(a, b) for a in full for b in other_full)
     return parts[0][0] == other[0][0]
+
+
+def _other_gender(given: str, other: str) -> bool:
+    """Two spellings close enough to be one name that the lexicon gives different genders: Eric and Erica,
+    Daniel and Daniela, Louis and Louise are two people."""
+    genders = {gender_of(given), gender_of(other)}
+    return None not in genders and len(genders) == 2
 
 
 def _full_given(parts: list[str]) -> list[str]:
