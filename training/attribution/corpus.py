@@ -11,7 +11,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 from newsgraph import nlp as pipeline
-from newsgraph.nlp import load_pipeline
 
 CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 SPLITS = {"train": "attribution/polnear-train.jsonl.gz", "dev": "attribution/polnear-dev.jsonl.gz"}
@@ -26,7 +25,7 @@ def records(split: str, corpora: Path = CORPORA) -> list[dict]:
 def parsed(split: str, work: Path, corpora: Path = CORPORA) -> list[tuple[dict, Doc]]:
     """Each record with its parse; parses once and reuses work/<split>-<pipeline>.spacy afterwards."""
     rows = records(split, corpora)
-    nlp = load_pipeline()
+    nlp = pipeline.load_pipeline()
     cache = work / f"{split}-{fingerprint(nlp)}.spacy"
     if not cache.exists():
         work.mkdir(parents=True, exist_ok=True)
@@ -41,4 +40,4 @@ def parsed(split: str, work: Path, corpora: Path = CORPORA) -> list[tuple[dict, 
 def fingerprint(nlp: Language) -> str:
     """What the parses depend on: the model and rulers' state and the pipeline's own code (a changed
     component makes a new cache instead of reusing stale parses)."""
-    return hashlib.sha256(nlp.to_bytes() + Path(pipeline.__file__).read_bytes()).hexdigest()[:12]
+    return hashlib.sha256(nlp.to_bytes(exclude=["vocab"]) + Path(pipeline.__file__).read_bytes()).hexdigest()[:12]
