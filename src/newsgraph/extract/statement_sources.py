@@ -213,7 +213,8 @@ class SourceResolver:
         rivals = {k.source.name for k in fitting if self.sentence_of[k.position] >= since}
         name = self.doc[nearest.position]
         unnamed = any(g == gender and _speaks_of(self.doc[i], name) for i, g in self.unresolved if i < pronoun.i)
-        sure = rivals == {nearest.source.name} and not unnamed and self._may_be(nearest.source, gender) and self._one(nearest)
+        alone = rivals == {nearest.source.name} and not unnamed
+        sure = alone and self._may_be(nearest.source, gender) and self._one(nearest)
         return nearest.source if sure else as_written
 
     def _one(self, known: Known) -> bool:

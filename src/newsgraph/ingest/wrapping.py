@@ -39,7 +39,8 @@ def wrap_width(lines: list[str]) -> int | None:
     one width."""
     inner = [len(line) for line, after in zip(lines, lines[1:]) if line and after]
     narrow = [n for n in inner if n <= MAX_WIDTH]
-    if len(narrow) < max(MIN_WRAPPED_LINES, NARROW_SHARE * len(inner), WRAPPED_SHARE * sum(1 for line in lines if line)):
+    written = sum(1 for line in lines if line)
+    if len(narrow) < max(MIN_WRAPPED_LINES, NARROW_SHARE * len(inner), WRAPPED_SHARE * written):
         return None
     width = max(narrow)
     full = sum(1 for n in narrow if n >= width - WRAP_SLACK)
