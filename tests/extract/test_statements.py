@@ -685,6 +685,19 @@ def test_an_adjective_with_a_clause_or_object_states_its_subjects_attitude(state
     assert statement.content == content and speaker in statement.speaker
 
 
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("Fishermen were frustrated that the port authority closed the harbour for a week.", "closed the harbour", "Fishermen"),
+        ("Parents are worried that the new bus routes skip the school.", "new bus routes", "Parents"),
+        ("Several councillors were incensed that the mayor signed the deal in private.", "signed the deal", "Several councillors"),
+    ],
+)
+def test_a_feeling_in_the_passive_is_held_by_its_subject(statements, text, content, speaker):
+    statement = only(statements(text), content)
+    assert statement.speaker_text == speaker
+
+
 def test_an_intention_noun_with_an_infinitive_is_its_owners_statement(statements):
     text = "Mayor Ilse Duran's promise to rebuild the pier won her the election."
     promise = only(statements(text), "rebuild the pier")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from newsgraph.extract.entity_lexicon import words
 from newsgraph.extract.statement_context import Context, Draft, content_draft
 from newsgraph.extract.statement_indirect import clause_end, clause_of, has_that, objects_of, reads_as_verb
 from newsgraph.extract.statement_lexicon import cues
@@ -68,7 +69,7 @@ def _verb(ctx: Context, verb: Token) -> Candidate | None:
                         ("dobj", objects_of(verb, ALL_COMPLEMENTS)), ("passive", _passive_subject(verb) if passive else None)):
         if span is None:
             continue
-        speaker = _agent(verb) if passive else speaker_of(verb) or _governor_speaker(verb)
+        speaker = _passive_speaker(verb, shape) if passive else speaker_of(verb) or _governor_speaker(verb)
         draft = content_draft(ctx, span[0], span[1], one_word=True, cue=verb, speaker=speaker, unattributed=speaker is None)
         if draft is not None:
             if shape == "ccomp" and span[1] < verb.i:
@@ -115,6 +116,14 @@ def _passive_subject(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head.left_edge.i, verb.head.i
     return None
+
+
+def _passive_speaker(verb: Token, shape: str) -> Span | None:
+    """Who holds a passive cue's content: the subject of a feeling whose cause is the content ("protesters were
+    frustrated that S"), else the agent ("opposed by Republicans"); the agent of a feeling only caused it."""
+    if verb.lemma_.lower() in words("feeling_verbs.txt"):
+        return holder_of(verb) if shape != "passive" else None
+    return _agent(verb)
 
 
 def _agent(verb: Token) -> Span | None:
