@@ -604,6 +604,17 @@ def test_a_poll_a_clause_is_set_in_reports_that_clause(statements):
     assert not [s for s in found if "dogs" in s.content or "who leads" in s.content]
 
 
+def test_a_statement_a_clause_is_set_in_carries_its_subjects_words(statements):
+    text = (
+        "In a statement, the ferry workers' union welcomed the court ruling.\n\n"
+        "In a harbour office statement, Mayor Ilse Ames condemned the strike as reckless."
+    )
+    found = statements(text)
+    assert only(found, "court ruling").speaker_text == "the ferry workers' union"
+    condemned = only(found, "reckless")
+    assert (condemned.speaker, condemned.cue) == ("Ilse Ames", "condemned")
+
+
 def test_a_quote_that_finishes_its_cue_clause_after_a_colon_is_one_mixed_statement(statements):
     text = (
         'Mayor Ilse Ames said she has the essential quality for the job: "Steadiness, and mixed with strength."\n\n'

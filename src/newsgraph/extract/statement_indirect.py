@@ -21,6 +21,8 @@ NOT_CONTENT = {"punct", "cc", "conj", "advmod", "npadvmod", "agent", "mark", "au
 # Prepositions that set when, where or why something was said, not what ("during a stop in Flint").
 ADJUNCT_PREPS = {"during", "in", "at", "after", "before", "since", "amid", "despite", "following", "while", "because"}
 EXPLETIVES = {"it", "there"}
+# Documents only someone issues: "in a statement" carries its subject's words, where a poll finds things on its own.
+ISSUED = {"statement"}
 # Children only a verb has: a noun root over one of these is a verb the tagger misread.
 VERB_CHILDREN = {"nsubj", "ccomp", "xcomp"}
 CONDITIONS = {"if", "unless"}
@@ -339,6 +341,8 @@ def _in_source(ctx: Context, prep: Token) -> Draft | None:
     subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.tag_ in RELATIVE_TAGS:
         return None  # "has evaporated in a CBS poll", "who leads in the polls": no finding of the poll's own
+    if document.lemma_.lower() in ISSUED and can_speak(subject):
+        return None  # "In a statement, the union welcomed X": the union's words, the statement only carried them
     if prep.i < head.i:
         first, last = prep.right_edge.i + 1, head.right_edge.i
         while first < last and (prep.doc[first].is_punct or prep.doc[first].ent_type_ in {"DATE", "TIME"}):
