@@ -670,6 +670,15 @@ def test_a_cue_that_reports_the_clause_after_it_is_not_the_cue_of_the_quote_befo
     assert only(found, "rebuild the pier").speaker.endswith("Ames")
 
 
+def test_a_cue_followed_by_a_comment_and_a_dashed_apposition_still_voices_the_quote_before_it(statements):
+    text = (
+        "''Who kept the harbour open that winter?'' Mayor Ilse Ames asked, repeating a charge - that the board "
+        "had closed it for a month - that she made at the council meeting."
+    )
+    asked = only(statements(text), "Who kept the harbour open")
+    assert (asked.speaker, asked.cue) == ("Ilse Ames", "asked")
+
+
 def test_a_quote_ending_a_sentence_is_not_voiced_by_a_report_whose_clause_ends_in_another_quote(statements):
     text = (
         'The harbour board accused the mayor of "reckless spending." Councillor Ana Ruiz said the ferry budget '

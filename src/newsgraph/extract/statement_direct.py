@@ -180,7 +180,13 @@ def _reports_next(ctx: Context, quote: Quote, verb: Token) -> bool:
     comma ("...,” Kaya said)."""
     after = ctx.text[quote.end : quote.end + 3].lstrip("”\"'’")
     ended = _last_char(ctx, quote) in {".", "?", "!"} or after.startswith(".")
-    return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c.left_edge) for c in verb.children)
+    return ended and any(c.dep_ == "ccomp" and c.i > verb.i and not ctx.in_quote(c.left_edge) and _next_to(verb, c) for c in verb.children)
+
+
+def _next_to(verb: Token, clause: Token) -> bool:
+    """Whether a clause follows its verb with no other verb between ("said, twice, that S"); not "asked,
+    repeating a broadside - that S", an apposition the parse hung from the cue."""
+    return not any(t.pos_ in {"VERB", "AUX"} for t in verb.doc[verb.i + 1 : clause.left_edge.i])
 
 
 def _speaker(ctx: Context, quote: Quote, cue: Token) -> Span | None:
