@@ -64,6 +64,23 @@ def test_the_former_president_is_the_one_named_former_president(statements):
     assert only(statements(text), "reopen in May").speaker == "Dan Loring"
 
 
+def test_the_president_of_a_story_is_the_one_it_is_about_not_one_quoted_once(statements):
+    text = (
+        "President Ana Kovacs flew to Lisbon on Monday. Kovacs met fishermen at the port, and Kovacs toured the "
+        "new dock. Harbour Bank President Tomas Vell, who lent the money, joined her. Kovacs spoke at noon. "
+        "The president said the port would reopen in May."
+    )
+    assert only(statements(text), "reopen in May").speaker == "Ana Kovacs"
+
+
+def test_a_title_several_people_share_equally_stays_as_written(statements):
+    text = (
+        "Governor Dana Pell and Governor Rui Sato debated in Reno. Pell attacked the tax plan and Sato defended it. "
+        "The governor said crime had fallen by a fifth."
+    )
+    assert only(statements(text), "crime had fallen").speaker == "governor"
+
+
 def test_a_description_with_words_the_named_actor_lacks_stays_as_written(statements):
     text = (
         "Ohio Governor Jeb Talbot campaigned in Iowa on Monday. "
