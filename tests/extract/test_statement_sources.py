@@ -81,6 +81,16 @@ def test_a_title_several_people_share_equally_stays_as_written(statements):
     assert only(statements(text), "crime had fallen").speaker == "governor"
 
 
+def test_a_description_finds_the_person_named_with_the_abbreviated_title(statements):
+    text = (
+        "Sen. Ana Ruiz toured the dam on Monday. The senator said the spillway needed repairs.\n\n"
+        "Gov. Tomas Vell visited later. The governor said the repairs would start in May."
+    )
+    found = statements(text)
+    assert only(found, "spillway").speaker == "Ana Ruiz"
+    assert only(found, "start in May").speaker == "Tomas Vell"
+
+
 def test_a_description_with_words_the_named_actor_lacks_stays_as_written(statements):
     text = (
         "Ohio Governor Jeb Talbot campaigned in Iowa on Monday. "

@@ -59,6 +59,16 @@ def genders() -> dict[str, str]:
     return {word: gender for word, gender in read_rows("speaker_genders.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    return {abbreviation: title for abbreviation, title in read_rows("title_abbreviations.tsv")}
+
+
+def title_word(token: Token) -> str:
+    """A title word written out, lowercase: "Sen." is "senator", so that "the senator" finds Sen. Ana Ruiz."""
+    return _abbreviations().get(token.lower_.rstrip("."), token.lemma_.lower())
+
+
 def gender_of(word: str) -> str | None:
     """The gender a given name or a title shows ("Ana", "Mrs.", "spokeswoman"), when the lexicon knows one."""
     return genders().get(word.lower().rstrip("."))

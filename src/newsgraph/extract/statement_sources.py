@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.statement_context import Context
-from newsgraph.extract.statement_lexicon import gender_of, roles, title_gender
+from newsgraph.extract.statement_lexicon import gender_of, roles, title_gender, title_word
 from newsgraph.model import Mention
 
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -356,7 +356,7 @@ def _titles(span: Span) -> frozenset[str]:
     if root.dep_ == "appos":
         found.append(root.head)
     found += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-    return frozenset(" ".join([*_rank(t), t.lemma_.lower()]) for t in found)
+    return frozenset(" ".join([*_rank(t), title_word(t)]) for t in found)
 
 
 def _rank(title: Token) -> list[str]:
@@ -364,7 +364,7 @@ def _rank(title: Token) -> list[str]:
     start = title.i
     while start > 0 and title.doc[start - 1].lower_.rstrip(".") in RANKS:
         start -= 1
-    return [t.lower_.rstrip(".") for t in title.doc[start : title.i]]
+    return [title_word(t) for t in title.doc[start : title.i]]
 
 
 def _qualifiers(span: Span) -> set[str]:
